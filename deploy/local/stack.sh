@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# The local stack without Docker: PostgreSQL from Debian's packages and a single-node KRaft Kafka broker from Apache
+# Kafka's jars. Idempotent and quiet on success; on failure it says which step failed, why, and what to do.
+#
+#   deploy/local/stack.sh up   [dev|test]   make PostgreSQL available, create roles and databases, start the broker
+#   deploy/local/stack.sh down [dev|test]   stop what this script started (by process id)
+#   deploy/local/stack.sh status [dev|test]
+#
+# The dev and test profiles share the PostgreSQL server (different databases) but each has its own broker, ports and
+# data folder, so running the tests never touches the data of a running local system.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ACTION="${1:-up}"
+PROFILE="${2:-dev}"
+LOCAL="$ROOT/.local"
+STATE="$LOCAL/$PROFILE"
+SERVICES=(event venue reporting)
+TOPICS=(kepu.events kepu.registrations kepu.venues kepu.bookings kepu.tours kepu.plans)
+TOPIC_PARTITIONS="${KEPU_TOPIC_PARTITIONS:-3}"
+PG_PORT="${KEPU_PG_PORT:-5432}"
+
+case "$PROFILE" in
+  dev) KAFKA_PORT="${KEPU_KAFKA_PORT:-9092}"; DB_SUFFIX="" ;;
+  test) KAFKA_PORT="${KEPU_TEST_KAFKA_PORT:-19092}"; DB_SUFFIX="_test" ;;
+  *) echo "stack: unknown profile '$PROFILE' (use dev or test)" >&2; exit 2 ;;
+esac
+CONTROLLER_PORT=$((KAFKA_PORT + 1))
+
+fail() { # step, why, what to do
+  echo "stack: $1 failed: $2" >&2
+  echo "stack: what to do: $3" >&2
+  exit 1
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi
+}
+
+psql_admin() {
+  PGOPTIONS="-c client_min_messages=warning" as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres "$@"
+}
+
+pg_ready() { pg_isready -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; }
+
+ensure_postgres_installed() {
+  command -v pg_ctlcluster >/dev/null 2>&1 && [ -n "$(ls /usr/lib/postgresql 2>/dev/null)" ] && return 0
+  [ "$(id -u)" -eq 0 ] || fail "installing PostgreSQL" "it is not installed and we are not root" \
+    "run 'sudo apt-get install -y postgresql' once, then run this again"
+  echo "stack: installing PostgreSQL from Debian's packages (once)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+    || fail "installing PostgreSQL" "apt-get install postgresql did not succeed" "check apt sources and rerun"
+}
+
+ensure_postgres_running() {
+  pg_ready && return 0
+  local cluster version
+  cluster=$(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p {print $1" "$2; exit}')
+  if [ -z "$cluster" ]; then
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    [ "$(id -u)" -eq 0 ] || fail "creating a PostgreSQL cluster" "none listens on port $PG_PORT" "run 'sudo pg_createcluster $version main --port $PG_PORT'"
+    pg_createcluster "$version" main --port "$PG_PORT" >/dev/null || fail "creating a PostgreSQL cluster" "pg_createcluster failed" "see its output above"
+    cluster="$version main"
+  fi
+  # shellcheck disable=SC2086
+  if [ "$(id -u)" -eq 0 ]; then pg_ctlcluster $cluster start; else sudo -n pg_ctlcluster $cluster start; fi \
+    || fail "starting PostgreSQL ($cluster)" "pg_ctlcluster did not start it" "read /var/log/postgresql/*.log"
+  touch "$STATE/started-postgres"
+  for _ in $(seq 1 60); do pg_ready && return 0; sleep 0.5; done
+  fail "starting PostgreSQL" "it did not accept connections within 30 s" "read /var/log/postgresql/*.log"
+}
+
+# One role and one database per service; the role's password is generated once into .local/env (never in git).
+ensure_databases() {
+  local svc role db pw var
+  for svc in "${SERVICES[@]}"; do
+    role="kepu_$svc"
+    var="KEPU_$(echo "$svc" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
+    pw="${!var}"
+    psql_admin -v role="$role" -v pw="$pw" <<'SQL' || fail "creating role" "psql failed for a role" "check that PostgreSQL is running and you can become the postgres user"
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role')\gexec
+SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'role', :'pw')\gexec
+SQL
+    for db in "kepu_${svc}${DB_SUFFIX}"; do
+      if [ "$PROFILE" = test ] && [ "${KEPU_KEEP_TEST_DATA:-}" != 1 ]; then
+        # Every test run starts from empty databases, so results never depend on an earlier run.
+        psql_admin -v db="$db" <<'SQL' >/dev/null || fail "resetting $db" "psql failed" "stop whatever holds connections to it"
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'db')\gexec
+SQL
+      fi
+      psql_admin -v db="$db" -v role="$role" <<'SQL' || fail "creating database $db" "psql failed" "check the PostgreSQL log"
+SELECT format('CREATE DATABASE %I OWNER %I ENCODING ''UTF8'' TEMPLATE template0', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db')\gexec
+SQL
+    done
+  done
+}
+
+# Secrets and keys are made on first run into .local/ (ignored by git) and reused after.
+ensure_secrets() {
+  mkdir -p "$LOCAL/keys"
+  chmod 700 "$LOCAL"
+  if [ ! -s "$LOCAL/keys/jwt-private.pem" ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$LOCAL/keys/jwt-private.pem" 2>/dev/null \
+      || fail "generating the JWT signing key" "openssl failed" "install openssl (apt-get install openssl)"
+    openssl pkey -in "$LOCAL/keys/jwt-private.pem" -pubout -out "$LOCAL/keys/jwt-public.pem" 2>/dev/null
+    chmod 600 "$LOCAL/keys/jwt-private.pem"
+  fi
+  if [ ! -s "$LOCAL/env" ]; then
+    {
+      echo "# Generated by deploy/local/stack.sh; local secrets, never commit. Source it to run a service by hand."
+      for svc in "${SERVICES[@]}"; do
+        echo "export KEPU_$(echo "$svc" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD=$(openssl rand -hex 16)"
+      done
+      echo "export KEPU_JWT_PUBLIC_KEY=$LOCAL/keys/jwt-public.pem"
+      echo "export KEPU_JWT_PRIVATE_KEY=$LOCAL/keys/jwt-private.pem"
+    } >"$LOCAL/env"
+    chmod 600 "$LOCAL/env"
+  fi
+  # shellcheck disable=SC1091
+  source "$LOCAL/env"
+}
+
+kafka_pid() { [ -s "$STATE/kafka.pid" ] && kill -0 "$(cat "$STATE/kafka.pid")" 2>/dev/null && cat "$STATE/kafka.pid"; }
+
+kafka_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null; }
+
+ensure_kafka_jars() {
+  local libs="$LOCAL/kafka-libs"
+  [ -s "$libs/.complete" ] && return 0
+  mkdir -p "$libs"
+  "$ROOT/mvnw" -q -B -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$libs" >"$LOCAL/kafka-fetch.log" 2>&1 \
+    || fail "fetching Kafka's jars" "Maven could not resolve them (see $LOCAL/kafka-fetch.log)" "check access to Maven Central and rerun"
+  date >"$libs/.complete"
+}
+
+ensure_kafka_running() {
+  if kafka_pid >/dev/null; then return 0; fi
+  if kafka_port_open; then
+    fail "starting Kafka ($PROFILE)" "port $KAFKA_PORT is taken by a process this script did not start" \
+      "stop that process, or set KEPU_$( [ "$PROFILE" = test ] && echo TEST_ )KAFKA_PORT to a free port"
+  fi
+  ensure_kafka_jars
+  local dir="$STATE/kafka" cp="$LOCAL/kafka-libs/*"
+  if [ "$PROFILE" = test ]; then rm -rf "$dir"; fi
+  mkdir -p "$dir/data"
+  sed -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$CONTROLLER_PORT#g" -e "s#@DATA@#$dir/data#g" \
+    "$ROOT/deploy/local/kafka/server.properties" >"$dir/server.properties"
+  if [ ! -s "$dir/cluster-id" ]; then
+    java -cp "$cp" kafka.tools.StorageTool random-uuid >"$dir/cluster-id" 2>/dev/null \
+      || fail "formatting Kafka storage" "StorageTool random-uuid failed" "check the JDK and $LOCAL/kafka-libs"
+  fi
+  java -cp "$cp" kafka.tools.StorageTool format --ignore-formatted -t "$(cat "$dir/cluster-id")" -c "$dir/server.properties" \
+    >"$dir/format.log" 2>&1 || fail "formatting Kafka storage" "see $dir/format.log" "delete $dir and rerun"
+  nohup java -Xms128m -Xmx512m -XX:+UseSerialGC -Dkafka.logs.dir="$dir" \
+    -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+    -cp "$cp" kafka.Kafka "$dir/server.properties" >"$dir/stdout.log" 2>&1 &
+  echo $! >"$STATE/kafka.pid"
+  for _ in $(seq 1 120); do
+    if kafka_port_open; then break; fi
+    kafka_pid >/dev/null || fail "starting Kafka" "the broker exited (see $dir/stdout.log and $dir/broker.log)" "read the logs; a stale data folder can be removed: rm -rf $dir"
+    sleep 0.5
+  done
+  kafka_port_open || fail "starting Kafka" "it did not listen on $KAFKA_PORT within 60 s" "read $dir/broker.log"
+  java -cp "$cp" "$ROOT/deploy/local/kafka/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC_PARTITIONS" "${TOPICS[@]}" \
+    >"$dir/topics.log" 2>&1 || fail "creating topics" "see $dir/topics.log" "check that the broker is up: $0 status $PROFILE"
+}
+
+stop_kafka() {
+  local pid
+  if pid=$(kafka_pid); then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$STATE/kafka.pid"
+}
+
+stop_postgres_if_we_started_it() {
+  [ -f "$STATE/started-postgres" ] || return 0
+  local cluster
+  cluster=$(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p {print $1" "$2; exit}')
+  # shellcheck disable=SC2086
+  [ -n "$cluster" ] && { if [ "$(id -u)" -eq 0 ]; then pg_ctlcluster $cluster stop; else sudo -n pg_ctlcluster $cluster stop; fi; } || true
+  rm -f "$STATE/started-postgres"
+}
+
+mkdir -p "$STATE"
+case "$ACTION" in
+  up)
+    ensure_secrets
+    ensure_postgres_installed
+    ensure_postgres_running
+    ensure_databases
+    ensure_kafka_running
+    ;;
+  down)
+    stop_kafka
+    stop_postgres_if_we_started_it
+    ;;
+  status)
+    pg_ready && echo "postgresql: up on 127.0.0.1:$PG_PORT" || echo "postgresql: down"
+    if pid=$(kafka_pid); then echo "kafka ($PROFILE): up on 127.0.0.1:$KAFKA_PORT, pid $pid"; else echo "kafka ($PROFILE): down"; fi
+    ;;
+  *) echo "usage: $0 up|down|status [dev|test]" >&2; exit 2 ;;
+esac
