@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kepu.common.divisions.DivisionCodes;
 import org.kepu.common.paging.Page;
 import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventStatus;
@@ -32,9 +33,8 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         Map<String, Object> params = new HashMap<>();
         params.put("draft", EventStatus.DRAFT);
         if (search.divisionCode() != null) {
-            // GB/T 2260: a province or city code ends in zeros, so its divisions share its non-zero prefix.
             where.append(" AND divisionCode LIKE :division");
-            params.put("division", divisionPrefix(search.divisionCode()) + "%");
+            params.put("division", DivisionCodes.prefixOf(search.divisionCode()) + "%");
         }
         if (search.from() != null) {
             where.append(" AND endsAt >= :from");
@@ -51,15 +51,5 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         PanacheQuery<Event> query = find(where.toString(), Sort.by("startsAt").and("id"), params);
         List<Event> items = new ArrayList<>(query.page(page, size).list());
         return new Page<>(items, query.count(), page, size);
-    }
-
-    static String divisionPrefix(String code) {
-        if (code.endsWith("0000")) {
-            return code.substring(0, 2);
-        }
-        if (code.endsWith("00")) {
-            return code.substring(0, 4);
-        }
-        return code;
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kepu.common.divisions.GuangdongDivision;
 import org.kepu.common.paging.Page;
 import org.kepu.common.paging.PageRequest;
 import org.kepu.common.rest.ETags;
@@ -75,7 +76,7 @@ public class EventResource {
     @PermitAll
     @Operation(summary = "Search public events")
     public Page<EventView> search(
-            @QueryParam("divisionCode") @Parameter(description = "GB/T 2260 code at any level; a city finds its counties", example = "440100") String divisionCode,
+            @QueryParam("divisionCode") @GuangdongDivision @Parameter(description = "GB/T 2260 code at any level; a city finds its counties", example = "440100") String divisionCode,
             @QueryParam("from") @Parameter(description = "Events ending at or after this time", example = "2024-05-01T00:00:00+08:00") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Events starting at or before this time", example = "2024-05-31T23:59:59+08:00") OffsetDateTime to,
             @QueryParam("type") EventType type,

@@ -1,15 +1,11 @@
 package org.kepu.events.service;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
-import org.kepu.common.problem.Problem.InvalidField;
 import org.kepu.common.problem.ProblemException;
 import org.kepu.common.security.Caller;
 import org.kepu.events.domain.Event;
@@ -22,17 +18,13 @@ public class EventService {
 
     private final EventRepository events;
     private final EventFacts facts;
-    private final Divisions divisions;
-
-    public EventService(EventRepository events, EventFacts facts, Divisions divisions) {
+    public EventService(EventRepository events, EventFacts facts) {
         this.events = events;
         this.facts = facts;
-        this.divisions = divisions;
     }
 
     @Transactional
     public Event create(EventDraft draft, Caller caller) {
-        checkRules(draft);
         Event event = Event.draft(owningOrganization(draft, caller));
         apply(draft, event);
         events.persist(event);
@@ -87,25 +79,6 @@ public class EventService {
         }
         return caller.organization().orElseThrow(() -> ProblemException.invalid("organizerOrg",
                 caller.isAdmin() ? "is required when an admin creates an event" : "your token names no organization"));
-    }
-
-    /** Rules that span fields or need reference data; single-field rules are annotations on the draft. */
-    private void checkRules(EventDraft draft) {
-        List<InvalidField> errors = new ArrayList<>();
-        if (draft.startsAt() != null && draft.endsAt() != null && draft.endsAt().isBefore(draft.startsAt())) {
-            errors.add(new InvalidField("endsAt", "must not be before startsAt"));
-        }
-        if (draft.divisionCode() != null && draft.divisionCode().matches("\\d{6}")
-                && divisions.find(draft.divisionCode()).isEmpty()) {
-            errors.add(new InvalidField("divisionCode", "is not a known Guangdong division code"));
-        }
-        if ((draft.latitude() == null) != (draft.longitude() == null)) {
-            errors.add(new InvalidField(draft.latitude() == null ? "latitude" : "longitude",
-                    "is required when the other coordinate is given"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
     }
 
     private static void apply(EventDraft draft, Event event) {

@@ -1,0 +1,94 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kepu.common.security.DevTokenMinter;
+
+/**
+ * Loads demo data drawn from the seed plans (2024 Guangdong work points, Guangzhou's 2021 plan) through the gateway,
+ * as an admin would. Skips loading when venues already exist, so running it twice is harmless.
+ *
+ * Usage: java -cp common/api/target/classes deploy/local/DemoData.java http://127.0.0.1:8080
+ */
+public class DemoData {
+
+    record Venue(String nameZh, String nameEn, String kind, String division, String address, double lat, double lon) {
+    }
+
+    record Event(String titleZh, String type, String start, String end, String division, String address, int capacity,
+            String org) {
+    }
+
+    static final List<Venue> VENUES = List.of(
+            new Venue("广东科学中心", "Guangdong Science Center", "SCIENCE_MUSEUM", "440113", "广州市番禺区西环路168号", 23.0418, 113.3691),
+            new Venue("深圳科技馆", "Shenzhen Science Museum", "SCIENCE_MUSEUM", "440304", "深圳市福田区上步中路1003号", 22.5440, 114.0890),
+            new Venue("广州图书馆", "Guangzhou Library", "LIBRARY", "440106", "广州市天河区珠江东路4号", 23.1167, 113.3245),
+            new Venue("梅州市科技馆", "Meizhou Science Museum", "COUNTY_SCIENCE_MUSEUM", "441402", "梅州市梅江区", 24.2886, 116.1226),
+            new Venue("广东省科普大篷车（粤北队）", "Guangdong Science Caravan (North)", "CARAVAN", "441802", "清远市清城区", 23.6820, 113.0560),
+            new Venue("中国流动科技馆广东巡展", "China Touring Science Museum, Guangdong", "TOURING_EXHIBITION", "440802", "湛江市赤坎区", 21.2707, 110.3594),
+            new Venue("科普中国e站（源城区）", "China Science e-station, Yuancheng", "E_STATION", "441602", "河源市源城区", 23.7463, 114.6978));
+
+    static final List<Event> EVENTS = List.of(
+            new Event("2024年广东省全国科技活动周启动仪式", "SCIENCE_WEEK", "2024-05-25T09:30:00+08:00", "2024-05-25T12:00:00+08:00", "440113", "广东科学中心", 2000, "gdast"),
+            new Event("第七届广东科普嘉年华", "CARNIVAL", "2024-05-25T09:00:00+08:00", "2024-05-26T17:00:00+08:00", "440113", "广东科学中心", 20000, "gdast"),
+            new Event("第39届广东省青少年科技创新大赛", "COMPETITION", "2024-04-12T08:30:00+08:00", "2024-04-14T17:00:00+08:00", "440106", "广州市天河区", 1500, "gdast"),
+            new Event("第24届广东省青少年机器人竞赛", "COMPETITION", "2024-06-21T08:30:00+08:00", "2024-06-23T17:00:00+08:00", "440604", "佛山市禅城区", 1200, "gdast"),
+            new Event("第五届全省公民科学素质大赛", "COMPETITION", "2024-09-10T09:00:00+08:00", "2024-09-10T17:00:00+08:00", "440104", "广州市越秀区", 800, "gdast"),
+            new Event("第四届广东省健康科普大赛", "COMPETITION", "2024-10-15T09:00:00+08:00", "2024-10-16T17:00:00+08:00", "440104", "广州市越秀区", 600, "gd-health"),
+            new Event("2021年广州科技活动周·科学之夜", "SCIENCE_NIGHT", "2021-05-22T19:00:00+08:00", "2021-05-22T22:00:00+08:00", "440106", "广州图书馆", 500, "gz-kjj"),
+            new Event("2021年全国科普日广州主场活动", "SCIENCE_DAY", "2021-09-18T09:00:00+08:00", "2021-09-19T17:00:00+08:00", "440106", "广州市天河区", 3000, "gz-kx"),
+            new Event("科普大篷车进校园·梅江站", "CARAVAN_VISIT", "2024-11-05T09:00:00+08:00", "2024-11-05T16:00:00+08:00", "441402", "梅州市梅江区", 400, "gdast"),
+            new Event("世界气象日主题科普活动", "THEMED_DAY", "2024-03-23T09:00:00+08:00", "2024-03-23T17:00:00+08:00", "440104", "广州市越秀区", 300, "gd-qx"));
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        String admin = DevTokenMinter.fromEnvironment().token("demo-loader").role("admin").sign();
+        HttpClient http = HttpClient.newHttpClient();
+
+        String existing = send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/venues?size=1")).GET().build(), 200);
+        if (!existing.contains("\"total\":0")) {
+            System.out.println("demo data: already loaded");
+            return;
+        }
+        for (Venue v : VENUES) {
+            String body = String.format("{\"nameZh\":%s,\"nameEn\":%s,\"kind\":\"%s\",\"divisionCode\":\"%s\",\"address\":%s,"
+                    + "\"latitude\":%s,\"longitude\":%s}", q(v.nameZh()), q(v.nameEn()), v.kind(), v.division(),
+                    q(v.address()), v.lat(), v.lon());
+            send(http, post(gateway + "/api/v1/venues", admin, body), 201);
+        }
+        for (Event e : EVENTS) {
+            String body = String.format("{\"titleZh\":%s,\"type\":\"%s\",\"startsAt\":\"%s\",\"endsAt\":\"%s\","
+                    + "\"divisionCode\":\"%s\",\"address\":%s,\"capacity\":%d,\"organizerOrg\":%s}", q(e.titleZh()), e.type(),
+                    e.start(), e.end(), e.division(), q(e.address()), e.capacity(), q(e.org()));
+            String created = send(http, post(gateway + "/api/v1/events", admin, body), 201);
+            Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created);
+            if (!id.find()) {
+                throw new IllegalStateException("No id in " + created);
+            }
+            send(http, post(gateway + "/api/v1/events/" + id.group(1) + "/publish", admin, ""), 200);
+        }
+        System.out.printf("demo data: %d venues and %d published events loaded%n", VENUES.size(), EVENTS.size());
+    }
+
+    static HttpRequest post(String url, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static String q(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts the whole Kepu system locally: PostgreSQL and Kafka (deploy/local/stack.sh), the four services as JVM
+# processes, and demo data drawn from the seed plans. Idempotent: what already runs is left running.
+# Stop everything with deploy/stop.sh.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="$ROOT/.local/dev"
+SERVICES=("event-service:8081" "venue-service:8082" "reporting-service:8083" "gateway:8080")
+
+"$ROOT/deploy/local/stack.sh" up dev
+# shellcheck disable=SC1091
+source "$ROOT/.local/env"
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KEPU_KAFKA_PORT:-9092}"
+
+if [ "${KEPU_SKIP_BUILD:-}" != 1 ]; then
+  echo "run: building (./mvnw install -DskipTests)..."
+  (cd "$ROOT" && ./mvnw -q -B install -DskipTests >"$ROOT/.local/build.log" 2>&1) \
+    || { echo "run: build failed; see .local/build.log" >&2; exit 1; }
+fi
+
+mkdir -p "$STATE/logs"
+alive() { [ -s "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null; }
+
+for entry in "${SERVICES[@]}"; do
+  name="${entry%%:*}"; port="${entry##*:}"
+  alive "$name" && continue
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "run: port $port for $name is taken by another process; stop it first" >&2; exit 1
+  fi
+  nohup java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$port" \
+    -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$STATE/logs/$name.log" 2>&1 &
+  echo $! >"$STATE/$name.pid"
+done
+
+for entry in "${SERVICES[@]}"; do
+  name="${entry%%:*}"; port="${entry##*:}"
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    alive "$name" || { echo "run: $name exited; see $STATE/logs/$name.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 \
+    || { echo "run: $name is not ready after 60 s; see $STATE/logs/$name.log" >&2; exit 1; }
+done
+
+java -cp "$ROOT/common/api/target/classes" "$ROOT/deploy/local/DemoData.java" "http://127.0.0.1:8080"
+
+cat <<MSG
+Kepu is running.
+  Gateway:     http://127.0.0.1:8080
+  Swagger UI:  http://127.0.0.1:8080/q/swagger-ui   (merged document: http://127.0.0.1:8080/openapi.json)
+  Try:         curl 'http://127.0.0.1:8080/api/v1/events?divisionCode=440100'
+               curl http://127.0.0.1:8080/api/v1/reports/events/published-by-city
+  A token:     deploy/local/token.sh --role organizer --org gdast
+  Logs:        .local/dev/logs/     Stop: deploy/stop.sh
+MSG

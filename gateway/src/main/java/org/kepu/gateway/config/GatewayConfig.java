@@ -1,0 +1,45 @@
+package org.kepu.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's routing table and limits ({@code kepu.gateway.*}). */
+@ConfigMapping(prefix = "kepu.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by a short name (events, venues, reports). */
+    Map<String, Upstream> services();
+
+    /** How long to wait for a TCP connection to an upstream instance. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** How long a merged OpenAPI document is reused before the services are asked again. */
+    @WithDefault("30s")
+    Duration openapiCacheTtl();
+
+    /** One service: the path prefixes it owns and the instances that serve them. */
+    interface Upstream {
+
+        /** Path prefixes routed to this service, e.g. {@code /api/v1/events}. */
+        List<String> prefixes();
+
+        /** Base URLs of the service's instances; requests rotate over them. */
+        List<String> urls();
+
+        /** Longest wait for a response to start; past it the client gets 504. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * Prefixes under which anonymous GET and HEAD requests pass; everything else needs a valid token. The
+         * service still decides what each caller may see.
+         */
+        @WithDefault("")
+        List<String> anonymousReads();
+    }
+}

@@ -1,0 +1,37 @@
+package org.kepu.gateway.domain;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kepu.gateway.config.GatewayConfig;
+
+/** Every route, built once from configuration; the longest matching prefix wins. */
+@ApplicationScoped
+public class RouteTable {
+
+    private final List<Route> routes;
+
+    public RouteTable(GatewayConfig config) {
+        this.routes = config.services().entrySet().stream()
+                .map(entry -> new Route(entry.getKey(), entry.getValue().prefixes(),
+                        entry.getValue().urls().stream().map(URI::create).toList(),
+                        entry.getValue().anonymousReads().stream().filter(p -> !p.isBlank()).toList(),
+                        entry.getValue().timeout()))
+                .sorted(Comparator.comparing(Route::service)).toList();
+    }
+
+    public List<Route> all() {
+        return routes;
+    }
+
+    /** The route owning a request path, if any. */
+    public Optional<Route> routeFor(String path) {
+        return routes.stream().filter(route -> route.owns(path))
+                .max(Comparator.comparingInt(route -> route.prefixes().stream().filter(path::startsWith)
+                        .mapToInt(String::length).max().orElse(0)));
+    }
+}

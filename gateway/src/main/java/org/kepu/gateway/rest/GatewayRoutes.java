@@ -1,0 +1,101 @@
+package org.kepu.gateway.rest;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.kepu.gateway.domain.Route;
+import org.kepu.gateway.domain.RouteTable;
+import org.kepu.gateway.service.TokenVerifier;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Installs the gateway's request pipeline on Quarkus' router: request id and access log, authentication, then the
+ * proxy to the owning service; unknown API paths get a 404 problem.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final String ROUTE_KEY = "kepu.route";
+    private static final String CLIENT_KEY = "kepu.client";
+    private static final Logger ACCESS = Logger.getLogger("kepu.gateway.access");
+
+    private final RouteTable routes;
+    private final TokenVerifier verifier;
+    private final UpstreamProxy proxy;
+    private final ProblemResponses problems;
+
+    public GatewayRoutes(RouteTable routes, TokenVerifier verifier, UpstreamProxy proxy, ProblemResponses problems) {
+        this.routes = routes;
+        this.verifier = verifier;
+        this.proxy = proxy;
+        this.problems = problems;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(-100).handler(this::identifyRequest);
+        router.route("/api/*").order(-99).handler(this::selectRoute);
+        router.route("/api/*").order(-98).blockingHandler(this::authenticate, false);
+        router.route("/api/*").order(-97).handler(context -> proxy.forward(context, context.get(ROUTE_KEY)));
+    }
+
+    /** Takes the caller's request id or makes one, returns it, and logs one access line when the response ends. */
+    private void identifyRequest(RoutingContext context) {
+        // Hold the body until the proxy streams it upstream; authentication may hop to a worker thread first.
+        context.request().pause();
+        String requestId = Optional.ofNullable(context.request().getHeader(REQUEST_ID)).filter(GatewayRoutes::isSafeId)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        context.put(REQUEST_ID, requestId);
+        context.response().putHeader(REQUEST_ID, requestId);
+        long started = System.nanoTime();
+        context.addEndHandler(done -> ACCESS.infof("%s %s %d %.1fms request=%s client=%s",
+                context.request().method(), context.request().path(), context.response().getStatusCode(),
+                (System.nanoTime() - started) / 1e6, requestId, context.get(CLIENT_KEY, "anonymous")));
+        context.next();
+    }
+
+    private void selectRoute(RoutingContext context) {
+        Optional<Route> route = routes.routeFor(context.request().path());
+        if (route.isEmpty()) {
+            problems.send(context, 404, "not-found", "Resource not found", "No Kepu API is served at this path");
+            return;
+        }
+        context.put(ROUTE_KEY, route.get());
+        context.next();
+    }
+
+    /** A presented token must be valid; without one, only the route's public reads pass. */
+    private void authenticate(RoutingContext context) {
+        Route route = context.get(ROUTE_KEY);
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null) {
+            Optional<JsonWebToken> token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? verifier.verify(authorization.substring(7).trim())
+                    : Optional.empty();
+            if (token.isEmpty()) {
+                context.response().putHeader("WWW-Authenticate", "Bearer realm=\"kepu\", error=\"invalid_token\"");
+                problems.send(context, 401, "unauthorized", "Authentication required",
+                        "The bearer token is not valid (signature, issuer, audience or expiry)");
+                return;
+            }
+            context.put(CLIENT_KEY, token.get().getSubject());
+        } else if (!route.allowsAnonymous(context.request().method().name(), context.request().path())) {
+            context.response().putHeader("WWW-Authenticate", "Bearer realm=\"kepu\"");
+            problems.send(context, 401, "unauthorized", "Authentication required", "This request needs a bearer token");
+            return;
+        }
+        context.next();
+    }
+
+    /** Request ids are echoed into logs and headers, so only plain tokens of sane length are accepted. */
+    private static boolean isSafeId(String id) {
+        return id.length() <= 128 && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
+    }
+}

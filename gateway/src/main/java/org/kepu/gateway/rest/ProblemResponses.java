@@ -1,0 +1,39 @@
+package org.kepu.gateway.rest;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kepu.common.problem.Problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes the gateway's own errors (401, 404, 502–504…) in the same RFC 9457 shape the services use. */
+@ApplicationScoped
+public class ProblemResponses {
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemResponses(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public void send(RoutingContext context, int status, String slug, String title, String detail) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        String body;
+        try {
+            body = objectMapper.writeValueAsString(Problem.of(status, slug, title, detail, List.of()));
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+    }
+}

@@ -1,0 +1,124 @@
+package org.kepu.gateway.rest;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.kepu.gateway.config.GatewayConfig;
+import org.kepu.gateway.domain.Route;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Forwards a request to one instance of its service and streams the answer back: method, path, query, headers and
+ * body pass through unbuffered; hop-by-hop headers stay behind; {@code X-Forwarded-*} and the request id are added.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+
+    /** RFC 9110 §7.6.1 connection-specific headers, plus Host, which the client sets for the upstream. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
+
+    private final HttpClient client;
+    private final ProblemResponses problems;
+
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, ProblemResponses problems) {
+        this.problems = problems;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                .setConnectTimeout((int) config.connectTimeout().toMillis()), new PoolOptions().setHttp1MaxSize(64));
+    }
+
+    void forward(RoutingContext context, Route route) {
+        HttpServerRequest in = context.request();
+        URI instance = route.nextInstance();
+        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(instance.getHost())
+                .setPort(instance.getPort()).setURI(basePath(instance) + in.uri())
+                .setIdleTimeout(route.timeout().toMillis());
+        client.request(options).compose(out -> {
+            copyRequestHeaders(context, in, out);
+            return out.send(in);
+        }).onSuccess(upstream -> relayResponse(context, upstream))
+                .onFailure(failure -> upstreamFailed(context, route, instance, failure));
+    }
+
+    private static void copyRequestHeaders(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {
+        MultiMap headers = out.headers();
+        in.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        String clientAddress = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        String priorFor = in.getHeader("X-Forwarded-For");
+        headers.set("X-Forwarded-For", priorFor == null ? clientAddress : priorFor + ", " + clientAddress);
+        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        if (in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+        headers.set(GatewayRoutes.REQUEST_ID, (String) context.get(GatewayRoutes.REQUEST_ID));
+        if (in.headers().contains("Content-Length")) {
+            out.putHeader("Content-Length", in.getHeader("Content-Length"));
+        } else if (in.headers().contains("Transfer-Encoding")) {
+            out.setChunked(true);
+        }
+    }
+
+    private static void relayResponse(RoutingContext context, HttpClientResponse upstream) {
+        HttpServerResponse response = context.response();
+        response.setStatusCode(upstream.statusCode());
+        upstream.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())
+                    && !header.getKey().equalsIgnoreCase(GatewayRoutes.REQUEST_ID)) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        if (!upstream.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        upstream.pipeTo(response);
+    }
+
+    private void upstreamFailed(RoutingContext context, Route route, URI instance, Throwable failure) {
+        LOG.warnf("Upstream %s (%s) failed for %s %s: %s", route.service(), instance, context.request().method(),
+                context.request().path(), failure.toString());
+        if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
+            problems.send(context, 504, "upstream-timeout", "Service did not answer in time",
+                    "The " + route.service() + " service did not answer within " + route.timeout().toMillis()
+                            + " ms; try again later");
+        } else if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+            problems.send(context, 503, "upstream-unavailable", "Service unavailable",
+                    "The " + route.service() + " service cannot be reached right now; try again later");
+        } else {
+            problems.send(context, 502, "upstream-failed", "Bad gateway",
+                    "The " + route.service() + " service closed the connection unexpectedly");
+        }
+    }
+
+    private static String basePath(URI instance) {
+        String path = instance.getPath();
+        return path == null || path.equals("/") ? "" : path.replaceAll("/$", "");
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,115 @@
+package org.kepu.gateway.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.kepu.gateway.config.GatewayConfig;
+import org.kepu.gateway.domain.Route;
+import org.kepu.gateway.domain.RouteTable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One OpenAPI document for the whole public API: each service's paths under its routed prefixes, their schemas, and
+ * the bearer security scheme. Cached briefly; a service that cannot be reached is left out and named in the document.
+ */
+@ApplicationScoped
+public class OpenApiMerger {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiMerger.class);
+
+    private final RouteTable routes;
+    private final ObjectMapper objectMapper;
+    private final GatewayConfig config;
+    private final HttpClient http;
+    private volatile ObjectNode cached;
+    private volatile long cachedAt;
+
+    public OpenApiMerger(RouteTable routes, ObjectMapper objectMapper, GatewayConfig config) {
+        this.routes = routes;
+        this.objectMapper = objectMapper;
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+    }
+
+    public ObjectNode merged() {
+        ObjectNode current = cached;
+        if (current != null && System.nanoTime() - cachedAt < config.openapiCacheTtl().toNanos()) {
+            return current;
+        }
+        current = merge();
+        cached = current;
+        cachedAt = System.nanoTime();
+        return current;
+    }
+
+    private ObjectNode merge() {
+        ObjectNode document = objectMapper.createObjectNode();
+        document.put("openapi", "3.1.0");
+        ObjectNode info = document.putObject("info");
+        info.put("title", "Kepu API");
+        info.put("version", "1.0");
+        info.put("description", "Science outreach in Guangdong: events, venues and reports, through one gateway. "
+                + "Reads of public data are anonymous; everything else needs a bearer JWT.");
+        document.putArray("servers").addObject().put("url", "/");
+        ObjectNode paths = document.putObject("paths");
+        ObjectNode schemas = document.putObject("components").putObject("schemas");
+        document.with("components").putObject("securitySchemes").putObject("bearer").put("type", "http")
+                .put("scheme", "bearer").put("bearerFormat", "JWT");
+        ArrayNode tags = document.putArray("tags");
+        List<String> missing = new ArrayList<>();
+        for (Route route : routes.all()) {
+            JsonNode service = fetch(route);
+            if (service == null) {
+                missing.add(route.service());
+                continue;
+            }
+            service.path("paths").fields().forEachRemaining(path -> {
+                if (route.owns(path.getKey())) {
+                    paths.set(path.getKey(), path.getValue());
+                }
+            });
+            service.path("components").path("schemas").fields()
+                    .forEachRemaining(schema -> schemas.set(schema.getKey(), schema.getValue()));
+            service.path("tags").forEach(tags::add);
+        }
+        if (!missing.isEmpty()) {
+            info.put("x-kepu-missing-services", String.join(",", missing));
+        }
+        return document;
+    }
+
+    private JsonNode fetch(Route route) {
+        URI instance = route.instances().get(0);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.resolve("/q/openapi?format=json"))
+                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                LOG.warnf("OpenAPI of %s answered %d", route.service(), response.statusCode());
+                return null;
+            }
+            return objectMapper.readTree(response.body());
+        } catch (IOException e) {
+            LOG.warnf("OpenAPI of %s could not be fetched: %s", route.service(), e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

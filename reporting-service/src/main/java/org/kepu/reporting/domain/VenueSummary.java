@@ -1,0 +1,11 @@
+package org.kepu.reporting.domain;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** What the reports keep of a venue, bound from a {@code kepu.venue.*} fact's data. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record VenueSummary(UUID id, long version, String kind, String nameZh, String divisionCode, String cityCode,
+        String economicRegion) {
+}

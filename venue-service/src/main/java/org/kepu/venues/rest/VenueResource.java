@@ -1,0 +1,77 @@
+package org.kepu.venues.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kepu.common.divisions.GuangdongDivision;
+import org.kepu.common.paging.Page;
+import org.kepu.common.paging.PageRequest;
+import org.kepu.common.rest.ETags;
+import org.kepu.common.security.Roles;
+import org.kepu.venues.domain.VenueKind;
+import org.kepu.venues.service.VenueRegistration;
+import org.kepu.venues.service.VenueService;
+
+/** The venue directory: public discovery, and registration by admins. */
+@Path("/api/v1/venues")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Venues")
+public class VenueResource {
+
+    private final VenueService service;
+
+    public VenueResource(VenueService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a venue")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it")
+    @APIResponse(responseCode = "400", description = "Invalid fields, listed in errors")
+    public Response register(@Valid @NotNull(message = "is required") VenueRegistration registration) {
+        var venue = service.register(registration);
+        return Response.created(URI.create("/api/v1/venues/" + venue.id)).tag(ETags.of(venue.version))
+                .entity(VenueView.from(venue)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Get one venue")
+    @APIResponse(responseCode = "404", description = "No such venue")
+    public Response get(@PathParam("id") UUID id) {
+        var venue = service.get(id);
+        return Response.ok(VenueView.from(venue)).tag(ETags.of(venue.version)).build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Search venues by division and kind")
+    public Page<VenueView> search(
+            @QueryParam("divisionCode") @GuangdongDivision @Parameter(description = "GB/T 2260 code at any level", example = "440100") String divisionCode,
+            @QueryParam("kind") VenueKind kind,
+            @Valid @BeanParam PageRequest paging) {
+        return service.search(divisionCode, kind, paging.page, paging.size).map(VenueView::from);
+    }
+}
