@@ -5,6 +5,8 @@
 #   deploy/local/stack.sh up   [dev|test]   make PostgreSQL available, create roles and databases, start the broker
 #   deploy/local/stack.sh down [dev|test]   stop what this script started (by process id)
 #   deploy/local/stack.sh status [dev|test]
+#   deploy/local/stack.sh kafka-stop|kafka-start [dev|test]   stop or restart only the broker, keeping its data
+#                                                             (the outbox tests use this to simulate an outage)
 #
 # The dev and test profiles share the PostgreSQL server (different databases) but each has its own broker, ports and
 # data folder, so running the tests never touches the data of a running local system.
@@ -134,7 +136,9 @@ ensure_kafka_jars() {
   date >"$libs/.complete"
 }
 
+# $1 = fresh: a test broker starting from nothing gets an empty data folder, so no test sees an earlier run's facts.
 ensure_kafka_running() {
+  local fresh="${1:-}"
   if kafka_pid >/dev/null; then return 0; fi
   if kafka_port_open; then
     fail "starting Kafka ($PROFILE)" "port $KAFKA_PORT is taken by a process this script did not start" \
@@ -142,7 +146,7 @@ ensure_kafka_running() {
   fi
   ensure_kafka_jars
   local dir="$STATE/kafka" cp="$LOCAL/kafka-libs/*"
-  if [ "$PROFILE" = test ]; then rm -rf "$dir"; fi
+  if [ "$PROFILE" = test ] && [ "$fresh" = fresh ]; then rm -rf "$dir"; fi
   mkdir -p "$dir/data"
   sed -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$CONTROLLER_PORT#g" -e "s#@DATA@#$dir/data#g" \
     "$ROOT/deploy/local/kafka/server.properties" >"$dir/server.properties"
@@ -192,6 +196,13 @@ case "$ACTION" in
     ensure_postgres_installed
     ensure_postgres_running
     ensure_databases
+    ensure_kafka_running fresh
+    ;;
+  kafka-stop)
+    stop_kafka
+    ;;
+  kafka-start)
+    ensure_secrets
     ensure_kafka_running
     ;;
   down)
@@ -202,5 +213,5 @@ case "$ACTION" in
     pg_ready && echo "postgresql: up on 127.0.0.1:$PG_PORT" || echo "postgresql: down"
     if pid=$(kafka_pid); then echo "kafka ($PROFILE): up on 127.0.0.1:$KAFKA_PORT, pid $pid"; else echo "kafka ($PROFILE): down"; fi
     ;;
-  *) echo "usage: $0 up|down|status [dev|test]" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|kafka-stop|kafka-start [dev|test]" >&2; exit 2 ;;
 esac

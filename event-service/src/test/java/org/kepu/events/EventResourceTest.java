@@ -104,7 +104,7 @@ class EventResourceTest {
         given().auth().oauth2(organizer("o")).contentType(ContentType.JSON).body(bad).when().post("/api/v1/events")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://kepu.org/problems/validation-failed"))
-                .body("errors.field", containsInAnyOrder("titleZh", "latitude"));
+                .body("errors.field", containsInAnyOrder("titleZh", "latitude", "endsAt"));
 
         Map<String, Object> crossField = new java.util.HashMap<>(carnival("跨字段"));
         crossField.put("endsAt", "2024-05-17T09:00:00+08:00");

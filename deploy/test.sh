@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test — unit, @QuarkusTest against real PostgreSQL and Kafka, and end to end with the four services as
+# real processes — on a test stack of its own (empty test databases, a fresh broker on port 19092), and stops that
+# stack afterwards, whatever the outcome. Extra arguments go to Maven, e.g. deploy/test.sh -pl event-service -am.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Whatever happens, leave nothing running: end-to-end service processes (marked on their command line), then the stack.
+trap 'pkill -f "kepu.system-test=true" 2>/dev/null || true; "$ROOT/deploy/local/stack.sh" down test' EXIT
+"$ROOT/deploy/local/stack.sh" up test
+# shellcheck disable=SC1091
+source "$ROOT/.local/env"
+export KEPU_JWT_PUBLIC_KEY KEPU_JWT_PRIVATE_KEY KEPU_EVENT_DB_PASSWORD KEPU_VENUE_DB_PASSWORD KEPU_REPORTING_DB_PASSWORD
+
+./mvnw -B --no-transfer-progress verify "$@"

@@ -1,0 +1,121 @@
+package org.kepu.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.restassured.RestAssured;
+
+/**
+ * Starts the four packaged services as real processes against the test stack (deploy/test.sh starts PostgreSQL and a
+ * broker on 19092), once for the whole test run, and stops them when the run ends. Tests then speak to the gateway.
+ */
+public class KepuSystem implements BeforeAllCallback {
+
+    static final Path ROOT = Path.of(System.getenv().getOrDefault("KEPU_ROOT", "..")).toAbsolutePath().normalize();
+    static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("KEPU_TEST_KAFKA_PORT", "19092");
+    static final int GATEWAY_PORT = 18080;
+    static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
+
+    private static final List<Process> PROCESSES = new ArrayList<>();
+    private static boolean started;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        RestAssured.baseURI = GATEWAY;
+        RestAssured.port = GATEWAY_PORT;
+        synchronized (KepuSystem.class) {
+            if (started) {
+                return;
+            }
+            started = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(KepuSystem::stopAll));
+            Map<String, Map<String, String>> services = new LinkedHashMap<>();
+            services.put("event-service", Map.of("QUARKUS_HTTP_PORT", "18081", "QUARKUS_DATASOURCE_JDBC_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/kepu_event_test"));
+            services.put("venue-service", Map.of("QUARKUS_HTTP_PORT", "18082", "QUARKUS_DATASOURCE_JDBC_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/kepu_venue_test"));
+            services.put("reporting-service", Map.of("QUARKUS_HTTP_PORT", "18083", "QUARKUS_DATASOURCE_JDBC_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/kepu_reporting_test"));
+            services.put("gateway", Map.of("QUARKUS_HTTP_PORT", String.valueOf(GATEWAY_PORT), "KEPU_EVENT_URL",
+                    "http://127.0.0.1:18081", "KEPU_VENUE_URL", "http://127.0.0.1:18082", "KEPU_REPORTING_URL",
+                    "http://127.0.0.1:18083"));
+            for (var service : services.entrySet()) {
+                start(service.getKey(), service.getValue());
+            }
+            for (var service : services.entrySet()) {
+                awaitReady(service.getKey(), Integer.parseInt(service.getValue().get("QUARKUS_HTTP_PORT")));
+            }
+        }
+    }
+
+    private static void start(String name, Map<String, String> env) throws IOException {
+        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (deploy/test.sh does)");
+        }
+        Path logs = ROOT.resolve("system-tests/target/service-logs");
+        Files.createDirectories(logs);
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-Dkepu.system-test=true", "-jar",
+                jar.toString())
+                .redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
+        PROCESSES.add(builder.start());
+    }
+
+    private static void awaitReady(String name, int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " did not become ready in 90 s; see system-tests/target/service-logs/"
+                + name + ".log");
+    }
+
+    private static void stopAll() {
+        PROCESSES.forEach(Process::destroy);
+        for (Process process : PROCESSES) {
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs deploy/local/stack.sh with the given action on the test stack, e.g. to stop the broker. */
+    static void stack(String action) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(ROOT.resolve("deploy/local/stack.sh").toString(), action, "test")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("stack.sh " + action + " test failed");
+        }
+    }
+}

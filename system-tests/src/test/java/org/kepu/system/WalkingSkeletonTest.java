@@ -1,0 +1,93 @@
+package org.kepu.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.kepu.system.Gateway.PUBLISHED_EVENTS_BY_CITY;
+import static org.kepu.system.Gateway.VENUES_BY_CITY;
+import static org.kepu.system.Gateway.cityCount;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.restassured.http.ContentType;
+
+/** The walking skeleton: a change made through the gateway reaches the dashboard through Kafka. */
+@ExtendWith(KepuSystem.class)
+class WalkingSkeletonTest {
+
+    @Test
+    void aPublishedEventRaisesItsCitysCountOnTheDashboard() {
+        long before = cityCount(PUBLISHED_EVENTS_BY_CITY, "441400");
+
+        Gateway.publishEvent("org-" + UUID.randomUUID(), "441402");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> cityCount(PUBLISHED_EVENTS_BY_CITY, "441400") == before + 1);
+    }
+
+    @Test
+    void aDraftIsNotCounted() throws InterruptedException {
+        long before = cityCount(PUBLISHED_EVENTS_BY_CITY, "441700");
+        given().auth().oauth2(Gateway.organizer("org-draft")).contentType(ContentType.JSON)
+                .body(Map.of("titleZh", "未发布的讲座", "type", "LECTURE", "startsAt", "2024-07-01T09:00:00+08:00",
+                        "endsAt", "2024-07-01T11:00:00+08:00", "divisionCode", "441702"))
+                .when().post("/api/v1/events").then().statusCode(201);
+        // A published event in the same city afterwards: once it shows, anything the draft could have caused has too.
+        Gateway.publishEvent("org-" + UUID.randomUUID(), "441702");
+        await().atMost(Duration.ofSeconds(10)).until(() -> cityCount(PUBLISHED_EVENTS_BY_CITY, "441700") >= before + 1);
+        assertEquals(before + 1, cityCount(PUBLISHED_EVENTS_BY_CITY, "441700"));
+    }
+
+    @Test
+    void aRegisteredVenueRaisesItsCitysVenueCount() {
+        long before = cityCount(VENUES_BY_CITY, "440200");
+        given().auth().oauth2(Gateway.admin()).contentType(ContentType.JSON)
+                .body(Map.of("nameZh", "韶关市科技馆 " + UUID.randomUUID(), "kind", "SCIENCE_MUSEUM", "divisionCode",
+                        "440203", "latitude", 24.8029, "longitude", 113.5972))
+                .when().post("/api/v1/venues").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> cityCount(VENUES_BY_CITY, "440200") == before + 1);
+    }
+
+    @Test
+    void writesNeedAValidTokenAtTheGateway() {
+        given().contentType(ContentType.JSON).body(Map.of("titleZh", "匿名")).when().post("/api/v1/events")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", notNullValue());
+        given().auth().oauth2("not-a-token").when().get("/api/v1/events")
+                .then().statusCode(401).contentType("application/problem+json");
+        String expired = Gateway.TOKENS.token("late").role("admin").lifetimeSeconds(-60).sign();
+        given().auth().oauth2(expired).when().get("/api/v1/venues").then().statusCode(401);
+    }
+
+    @Test
+    void theGatewayStampsAndEchoesRequestIds() {
+        given().header("X-Request-Id", "trace-123").when().get("/api/v1/events").then().statusCode(200)
+                .header("X-Request-Id", "trace-123");
+        given().when().get("/api/v1/venues").then().statusCode(200).header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void unknownApiPathsAreProblems() {
+        given().when().get("/api/v1/nothing").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void theMergedOpenApiDocumentHasEveryServicesPaths() {
+        given().when().get("/openapi.json").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/events"))
+                .body("paths", hasKey("/api/v1/venues"))
+                .body("paths", hasKey("/api/v1/reports/events/published-by-city"))
+                .body("components.securitySchemes", hasKey("bearer"));
+    }
+}
