@@ -65,7 +65,8 @@ class OutboxAndInboxTest {
         }
         // A fresh fact after the duplicate: once it is counted, the duplicate has been consumed too (same partition).
         String marker = Gateway.publishEvent("org-" + UUID.randomUUID(), "440802");
-        await().atMost(Duration.ofSeconds(10)).until(() -> cityCount(PUBLISHED_EVENTS_BY_CITY, "440800") >= before + 1);
+        await("the marker event is counted, the duplicate skipped").atMost(Duration.ofSeconds(10))
+                .until(() -> cityCount(PUBLISHED_EVENTS_BY_CITY, "440800") >= before + 1);
         assertEquals(before + 1, cityCount(PUBLISHED_EVENTS_BY_CITY, "440800"), "the duplicate must not move " + id
                 + " away; only " + marker + " is new");
     }
