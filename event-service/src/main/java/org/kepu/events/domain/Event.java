@@ -2,6 +2,8 @@ package org.kepu.events.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,10 +14,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.kepu.common.problem.ProblemException;
 
 /**
- * A science outreach event owned by one organization; its lifecycle rules live here and nowhere else.
+ * A science outreach event owned by one organization; its lifecycle rules live here and nowhere else:
+ * draft → published → completed, or published → cancelled; drafts may be deleted, completed events get attendance.
  */
 @Entity
 @Table(name = "event")
@@ -44,6 +49,25 @@ public class Event {
     @Column(nullable = false)
     public EventStatus status;
 
+    /** The umbrella event (e.g. 2024年广东省全国科技活动周) this one belongs to, if any. */
+    @Column(name = "series_id")
+    public UUID seriesId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]", nullable = false)
+    public List<String> themes = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]", nullable = false)
+    public List<String> audiences = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EventFormat format = EventFormat.OFFLINE;
+
+    @Column(name = "stream_url")
+    public String streamUrl;
+
     @Column(name = "starts_at", nullable = false)
     public OffsetDateTime startsAt;
 
@@ -52,6 +76,13 @@ public class Event {
 
     @Column(name = "division_code", nullable = false)
     public String divisionCode;
+
+    /** Derived from the division code when the place is set; stored so that regional searches use an index. */
+    @Column(name = "city_code")
+    public String cityCode;
+
+    @Column(name = "economic_region")
+    public String economicRegion;
 
     public String address;
 
@@ -65,7 +96,34 @@ public class Event {
     @Column(name = "organizer_org", nullable = false)
     public String organizerOrg;
 
+    /** 责任单位: the units answerable for the event in the annual plan. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "responsible_units", columnDefinition = "text[]", nullable = false)
+    public List<String> responsibleUnits = new ArrayList<>();
+
     public Integer capacity;
+
+    @Column(name = "registration_opens_at")
+    public OffsetDateTime registrationOpensAt;
+
+    @Column(name = "registration_closes_at")
+    public OffsetDateTime registrationClosesAt;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    @Column(name = "attendance_offline")
+    public Integer attendanceOffline;
+
+    @Column(name = "attendance_online")
+    public Integer attendanceOnline;
+
+    /** For events pushed by a partner agency: who pushed it and under which id of theirs. */
+    @Column(name = "partner_id")
+    public String partnerId;
+
+    @Column(name = "external_id")
+    public String externalId;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
@@ -75,6 +133,12 @@ public class Event {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
 
     /** Optimistic lock and the ETag clients send back in If-Match. */
     @Version
@@ -91,26 +155,77 @@ public class Event {
         return event;
     }
 
-    /** Makes a draft visible to the public; any other state refuses with 409. */
-    public void publish() {
-        requireStatus(EventStatus.DRAFT, "publish");
-        status = EventStatus.PUBLISHED;
-        publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        touch();
-    }
-
+    /** Drafts are private to their organization; every other state is public. */
     public boolean isPublic() {
         return status != EventStatus.DRAFT;
     }
 
+    /** Details may change while the event is a draft or published, not once it is over or called off. */
+    public void requireEditable() {
+        if (status == EventStatus.COMPLETED || status == EventStatus.CANCELLED) {
+            throw illegalMove("edit", "a DRAFT or PUBLISHED");
+        }
+        touch();
+    }
+
+    /** Makes a draft visible to the public. */
+    public void publish() {
+        requireStatus(EventStatus.DRAFT, "publish");
+        status = EventStatus.PUBLISHED;
+        publishedAt = now();
+        touch();
+    }
+
+    /** Calls off a published event; the reason is shown to everyone who planned to come. */
+    public void cancel(String reason) {
+        requireStatus(EventStatus.PUBLISHED, "cancel");
+        status = EventStatus.CANCELLED;
+        cancelReason = reason;
+        cancelledAt = now();
+        touch();
+    }
+
+    /** Marks a published event as held; it must have started. */
+    public void complete(OffsetDateTime now) {
+        requireStatus(EventStatus.PUBLISHED, "complete");
+        if (now.isBefore(startsAt)) {
+            throw ProblemException.conflict("illegal-lifecycle-move", "Lifecycle move not allowed",
+                    "Cannot complete an event before it starts (" + startsAt + ")");
+        }
+        status = EventStatus.COMPLETED;
+        completedAt = now;
+        touch();
+    }
+
+    /** Records how many took part, in person and online; only a completed event has an attendance. */
+    public void reportAttendance(int offline, int online) {
+        requireStatus(EventStatus.COMPLETED, "report attendance for");
+        attendanceOffline = offline;
+        attendanceOnline = online;
+        touch();
+    }
+
+    /** Only drafts may be deleted; anything the public has seen is cancelled instead. */
+    public void requireDeletable() {
+        requireStatus(EventStatus.DRAFT, "delete");
+    }
+
     private void requireStatus(EventStatus required, String move) {
         if (status != required) {
-            throw ProblemException.conflict("illegal-lifecycle-move", "Lifecycle move not allowed",
-                    "Cannot " + move + " an event that is " + status + "; only a " + required + " event can be");
+            throw illegalMove(move, "a " + required);
         }
     }
 
+    private ProblemException illegalMove(String move, String allowed) {
+        return ProblemException.conflict("illegal-lifecycle-move", "Lifecycle move not allowed",
+                "Cannot " + move + " an event that is " + status + "; only " + allowed + " event can be");
+    }
+
     private void touch() {
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -1,7 +1,9 @@
 package org.kepu.events.domain;
 
+import org.kepu.common.vocabulary.Labelled;
+
 /** The kinds of outreach event named in the seed plans, with their Chinese and English labels. */
-public enum EventType {
+public enum EventType implements Labelled {
     SCIENCE_WEEK("科技活动周", "Science and Technology Week"), SCIENCE_DAY("全国科普日", "National Science Popularization Day"), CARNIVAL(
             "科普嘉年华",
             "Science Carnival"), OPEN_DAY("科技开放日", "Science Open Day"), SCIENCE_NIGHT("科学之夜", "Science Night"), LECTURE("讲座",
@@ -18,10 +20,12 @@ public enum EventType {
         this.labelEn = labelEn;
     }
 
+    @Override
     public String labelZh() {
         return labelZh;
     }
 
+    @Override
     public String labelEn() {
         return labelEn;
     }

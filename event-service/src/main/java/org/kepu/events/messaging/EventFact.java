@@ -1,8 +1,10 @@
 package org.kepu.events.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
+import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventStatus;
 import org.kepu.events.domain.EventType;
 
@@ -11,6 +13,8 @@ import org.kepu.events.domain.EventType;
  * region so that consumers need no lookup. Changes are additive; a breaking change is a new fact type.
  */
 public record EventFact(UUID id, long version, EventStatus status, String titleZh, String titleEn, EventType type,
-        OffsetDateTime startsAt, OffsetDateTime endsAt, String divisionCode, String cityCode, String economicRegion,
-        UUID venueId, String organizerOrg, Integer capacity, OffsetDateTime publishedAt) {
+        UUID seriesId, List<String> themes, List<String> audiences, EventFormat format, OffsetDateTime startsAt,
+        OffsetDateTime endsAt, String divisionCode, String cityCode, String economicRegion, UUID venueId,
+        String organizerOrg, List<String> responsibleUnits, Integer capacity, OffsetDateTime publishedAt,
+        String cancelReason, Integer attendanceOffline, Integer attendanceOnline, String partnerId, String externalId) {
 }

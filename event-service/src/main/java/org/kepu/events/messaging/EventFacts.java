@@ -2,36 +2,40 @@ package org.kepu.events.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.kepu.common.divisions.Division;
-import org.kepu.common.divisions.Divisions;
 import org.kepu.common.outbox.Outbox;
 import org.kepu.events.domain.Event;
 
-/** Writes the event facts to the outbox, in the transaction of the change they describe. */
+/**
+ * Writes the event facts to the outbox, in the transaction of the change they describe. Drafts are private, so their
+ * creation and edits are not facts; publication is the first.
+ */
 @ApplicationScoped
 public class EventFacts {
 
     /** The topic of every event fact, keyed by event id. */
     public static final String TOPIC = "kepu.events";
     public static final String PUBLISHED = "kepu.event.published";
+    public static final String UPDATED = "kepu.event.updated";
+    public static final String CANCELLED = "kepu.event.cancelled";
+    public static final String COMPLETED = "kepu.event.completed";
+    public static final String ATTENDANCE_REPORTED = "kepu.event.attendance-reported";
 
     private final Outbox outbox;
-    private final Divisions divisions;
 
-    public EventFacts(Outbox outbox, Divisions divisions) {
+    public EventFacts(Outbox outbox) {
         this.outbox = outbox;
-        this.divisions = divisions;
     }
 
-    public void published(Event event) {
-        outbox.append(TOPIC, PUBLISHED, event.id, toFact(event));
+    /** Records that the event moved or changed; {@code type} is one of this class's constants. */
+    public void record(String type, Event event) {
+        outbox.append(TOPIC, type, event.id, toFact(event));
     }
 
-    private EventFact toFact(Event event) {
-        Division city = divisions.cityOf(event.divisionCode).orElse(null);
+    private static EventFact toFact(Event event) {
         return new EventFact(event.id, event.version, event.status, event.titleZh, event.titleEn, event.type,
-                event.startsAt, event.endsAt, event.divisionCode, city == null ? null : city.code(),
-                city == null ? null : city.economicRegion().name(), event.venueId, event.organizerOrg, event.capacity,
-                event.publishedAt);
+                event.seriesId, event.themes, event.audiences, event.format, event.startsAt, event.endsAt,
+                event.divisionCode, event.cityCode, event.economicRegion, event.venueId, event.organizerOrg,
+                event.responsibleUnits, event.capacity, event.publishedAt, event.cancelReason, event.attendanceOffline,
+                event.attendanceOnline, event.partnerId, event.externalId);
     }
 }

@@ -1,7 +1,6 @@
 package org.kepu.events.rest;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -10,55 +9,75 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kepu.common.divisions.GuangdongDivision;
+import org.kepu.common.idempotency.IdempotentRequests;
+import org.kepu.common.idempotency.StoredResponse;
 import org.kepu.common.paging.Page;
 import org.kepu.common.paging.PageRequest;
 import org.kepu.common.rest.ETags;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
-import org.kepu.events.domain.EventType;
-import org.kepu.events.repository.EventRepository.PublicSearch;
+import org.kepu.events.domain.Event;
+import org.kepu.events.repository.EventSearch;
+import org.kepu.events.rest.LifecycleRequests.AttendanceReport;
+import org.kepu.events.rest.LifecycleRequests.Cancellation;
 import org.kepu.events.service.EventDraft;
 import org.kepu.events.service.EventService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The event catalogue: public discovery, and the lifecycle organizers drive. */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Events")
+@Tag(name = "Events", description = "科普活动: find events, and run your own")
 public class EventResource {
 
     private final EventService service;
     private final Caller caller;
+    private final IdempotentRequests idempotentRequests;
+    private final ObjectMapper objectMapper;
 
-    public EventResource(EventService service, Caller caller) {
+    public EventResource(EventService service, Caller caller, IdempotentRequests idempotentRequests,
+            ObjectMapper objectMapper) {
         this.service = service;
         this.caller = caller;
+        this.idempotentRequests = idempotentRequests;
+        this.objectMapper = objectMapper;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
     @Operation(summary = "Create an event draft for your organization")
-    @APIResponse(responseCode = "201", description = "Draft created; Location names it")
+    @APIResponse(responseCode = "201", description = "Draft created; Location names it, ETag is its version")
     @APIResponse(responseCode = "400", description = "Invalid fields, listed in errors")
-    public Response create(@Valid @NotNull(message = "is required") EventDraft draft) {
-        var event = service.create(draft, caller);
-        return Response.created(URI.create("/api/v1/events/" + event.id)).tag(ETags.of(event.version))
-                .entity(EventView.from(event)).build();
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Response create(@Valid @NotNull(message = "is required") EventDraft draft,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "Send the same key when retrying; the first result is returned", example = "5f1c3a52-9a4e-4c55-9d51-0f6c2d1c8e11") String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return toResponse(created(service.create(draft, caller)));
+        }
+        String scope = "POST /api/v1/events|" + caller.subject().orElse("");
+        return toResponse(idempotentRequests.once(scope, idempotencyKey, json(draft),
+                () -> created(service.create(draft, caller))));
     }
 
     @GET
@@ -66,23 +85,51 @@ public class EventResource {
     @PermitAll
     @Operation(summary = "Get one event; drafts only for their organizer")
     @APIResponse(responseCode = "200", description = "The event, with its ETag")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such event, or a draft you may not see")
-    public Response get(@PathParam("id") UUID id) {
-        var event = service.get(id, caller);
-        return Response.ok(EventView.from(event)).tag(ETags.of(event.version)).build();
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Event event = service.get(id, caller);
+        EntityTag tag = ETags.of(event.version);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).build();
+        }
+        return Response.ok(EventView.from(event)).tag(tag).build();
     }
 
     @GET
     @PermitAll
-    @Operation(summary = "Search public events")
-    public Page<EventView> search(
-            @QueryParam("divisionCode") @GuangdongDivision @Parameter(description = "GB/T 2260 code at any level; a city finds its counties", example = "440100") String divisionCode,
-            @QueryParam("from") @Parameter(description = "Events ending at or after this time", example = "2024-05-01T00:00:00+08:00") OffsetDateTime from,
-            @QueryParam("to") @Parameter(description = "Events starting at or before this time", example = "2024-05-31T23:59:59+08:00") OffsetDateTime to,
-            @QueryParam("type") EventType type,
-            @Valid @BeanParam PageRequest paging) {
-        return service.search(new PublicSearch(divisionCode, from, to, type), paging.page, paging.size)
-                .map(EventView::from);
+    @Operation(summary = "Search public events", description = "Filters combine with AND. Free text finds Chinese "
+            + "and English words in titles and descriptions (科普 finds 第七届广东科普嘉年华).")
+    public Page<EventView> search(@Valid @BeanParam EventQuery query, @Valid @BeanParam PageRequest paging) {
+        EventSearch search = query.toSearch();
+        return service.search(search, paging.page, paging.size).map(event -> EventView.from(event, search.near()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "Replace an event's details (draft or published)")
+    @APIResponse(responseCode = "200", description = "Updated; a published event's change is announced")
+    @APIResponse(responseCode = "409", description = "The event is completed or cancelled")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the event since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") EventDraft draft,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you last read", required = true, example = "\"3\"") String ifMatch) {
+        return ok(service.update(id, ETags.requireIfMatch(ifMatch), draft, caller));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "Delete a draft; published events are cancelled instead")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    public Response delete(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you last read", required = true) String ifMatch) {
+        service.deleteDraft(id, ETags.requireIfMatch(ifMatch), caller);
+        return Response.noContent().build();
     }
 
     @POST
@@ -91,11 +138,75 @@ public class EventResource {
     @Operation(summary = "Publish a draft: it becomes visible and its fact is sent")
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "409", description = "The event is not a draft")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response publish(@PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "The ETag you last read; optional for publish") String ifMatch) {
-        Long expected = ifMatch == null ? null : ETags.requireIfMatch(ifMatch);
-        var event = service.publish(id, expected, caller);
+            @HeaderParam("If-Match") @Parameter(description = "Optional for state moves") String ifMatch) {
+        return ok(service.publish(id, optionalVersion(ifMatch), caller));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "Cancel a published event, with a reason the public sees")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "409", description = "The event is not published")
+    public Response cancel(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") Cancellation cancellation,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.cancel(id, optionalVersion(ifMatch), cancellation.reason(), caller));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "Mark a published event as held (once it has started)")
+    @APIResponse(responseCode = "200", description = "Completed")
+    @APIResponse(responseCode = "409", description = "Not published, or not started yet")
+    public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.complete(id, optionalVersion(ifMatch), caller));
+    }
+
+    @PUT
+    @Path("/{id}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "Report how many took part in a completed event")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "The event is not completed")
+    public Response reportAttendance(@PathParam("id") UUID id,
+            @Valid @NotNull(message = "is required") AttendanceReport report, @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.reportAttendance(id, optionalVersion(ifMatch), report.offline(), report.online(), caller));
+    }
+
+    private static Long optionalVersion(String ifMatch) {
+        return ifMatch == null ? null : ETags.requireIfMatch(ifMatch);
+    }
+
+    private static Response ok(Event event) {
         return Response.ok(EventView.from(event)).tag(ETags.of(event.version)).build();
+    }
+
+    private StoredResponse created(Event event) {
+        return new StoredResponse(201, "/api/v1/events/" + event.id, ETags.of(event.version).toString(),
+                json(EventView.from(event)));
+    }
+
+    private static Response toResponse(StoredResponse stored) {
+        Response.ResponseBuilder response = Response.status(stored.status()).type(MediaType.APPLICATION_JSON)
+                .entity(stored.body());
+        if (stored.location() != null) {
+            response.location(URI.create(stored.location()));
+        }
+        if (stored.etag() != null) {
+            response.header("ETag", stored.etag());
+        }
+        return response.build();
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 }

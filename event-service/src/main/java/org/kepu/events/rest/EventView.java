@@ -2,27 +2,48 @@ package org.kepu.events.rest;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kepu.events.domain.Event;
+import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventStatus;
 import org.kepu.events.domain.EventType;
+import org.kepu.events.domain.GeoPoint;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An event as the API shows it; times are given in Asia/Shanghai. */
 @Schema(name = "Event")
 public record EventView(UUID id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
-        EventType type, EventStatus status, OffsetDateTime startsAt, OffsetDateTime endsAt, String divisionCode,
-        String address, Double latitude, Double longitude, UUID venueId, String organizerOrg, Integer capacity,
-        OffsetDateTime publishedAt, long version) {
+        EventType type, EventStatus status, UUID seriesId, List<String> themes, List<String> audiences,
+        EventFormat format, String streamUrl, OffsetDateTime startsAt, OffsetDateTime endsAt, String divisionCode,
+        String cityCode, String economicRegion, String address, Double latitude, Double longitude, UUID venueId,
+        String organizerOrg, List<String> responsibleUnits, Integer capacity, OffsetDateTime registrationOpensAt,
+        OffsetDateTime registrationClosesAt, String cancelReason, Integer attendanceOffline, Integer attendanceOnline,
+        String partnerId, String externalId, OffsetDateTime publishedAt, OffsetDateTime updatedAt, long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only in searches near a point") Double distanceKm) {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     static EventView from(Event event) {
-        return new EventView(event.id, event.titleZh, event.titleEn, event.descriptionZh, event.descriptionEn, event.type,
-                event.status, local(event.startsAt), local(event.endsAt), event.divisionCode, event.address,
-                event.latitude, event.longitude, event.venueId, event.organizerOrg, event.capacity,
-                local(event.publishedAt), event.version);
+        return from(event, null);
+    }
+
+    /** With {@code from} given, the view carries the event's distance from that point. */
+    static EventView from(Event event, GeoPoint from) {
+        Double distance = from == null || event.latitude == null
+                ? null
+                : Math.round(from.distanceKm(event.latitude, event.longitude) * 100) / 100.0;
+        return new EventView(event.id, event.titleZh, event.titleEn, event.descriptionZh, event.descriptionEn,
+                event.type, event.status, event.seriesId, event.themes, event.audiences, event.format, event.streamUrl,
+                local(event.startsAt), local(event.endsAt), event.divisionCode, event.cityCode, event.economicRegion,
+                event.address, event.latitude, event.longitude, event.venueId, event.organizerOrg,
+                event.responsibleUnits, event.capacity, local(event.registrationOpensAt),
+                local(event.registrationClosesAt), event.cancelReason, event.attendanceOffline, event.attendanceOnline,
+                event.partnerId, event.externalId, local(event.publishedAt), local(event.updatedAt), event.version,
+                distance);
     }
 
     private static OffsetDateTime local(OffsetDateTime time) {

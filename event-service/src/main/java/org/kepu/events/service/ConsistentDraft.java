@@ -6,6 +6,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.time.Duration;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -28,7 +29,10 @@ public @interface ConsistentDraft {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Checks the schedule's order and that coordinates come in pairs. */
+    /** The longest an event may last; longer "events" are programmes, better modelled as a series. */
+    Duration LONGEST_EVENT = Duration.ofDays(366);
+
+    /** Checks the schedule, the registration window, the stream link and that coordinates come in pairs. */
     class Validator implements ConstraintValidator<ConsistentDraft, EventDraft> {
 
         @Override
@@ -36,19 +40,37 @@ public @interface ConsistentDraft {
             if (draft == null) {
                 return true;
             }
-            boolean valid = true;
             context.disableDefaultConstraintViolation();
-            if (draft.startsAt() != null && draft.endsAt() != null && draft.endsAt().isBefore(draft.startsAt())) {
-                context.buildConstraintViolationWithTemplate("must not be before startsAt").addPropertyNode("endsAt")
-                        .addConstraintViolation();
-                valid = false;
+            boolean valid = true;
+            if (draft.startsAt() != null && draft.endsAt() != null) {
+                if (draft.endsAt().isBefore(draft.startsAt())) {
+                    valid = violation(context, "endsAt", "must not be before startsAt");
+                } else if (Duration.between(draft.startsAt(), draft.endsAt()).compareTo(LONGEST_EVENT) > 0) {
+                    valid = violation(context, "endsAt",
+                            "must be within 366 days of startsAt; use a series for longer programmes");
+                }
+            }
+            if (draft.registrationOpensAt() != null && draft.registrationClosesAt() != null
+                    && !draft.registrationClosesAt().isAfter(draft.registrationOpensAt())) {
+                valid = violation(context, "registrationClosesAt", "must be after registrationOpensAt");
+            }
+            if (draft.registrationClosesAt() != null && draft.endsAt() != null
+                    && draft.registrationClosesAt().isAfter(draft.endsAt())) {
+                valid = violation(context, "registrationClosesAt", "must not be after endsAt");
+            }
+            if (draft.formatOrDefault().isStreamed() && (draft.streamUrl() == null || draft.streamUrl().isBlank())) {
+                valid = violation(context, "streamUrl", "is required for " + draft.formatOrDefault() + " events");
             }
             if ((draft.latitude() == null) != (draft.longitude() == null)) {
-                context.buildConstraintViolationWithTemplate("is required when the other coordinate is given")
-                        .addPropertyNode(draft.latitude() == null ? "latitude" : "longitude").addConstraintViolation();
-                valid = false;
+                valid = violation(context, draft.latitude() == null ? "latitude" : "longitude",
+                        "is required when the other coordinate is given");
             }
             return valid;
+        }
+
+        private static boolean violation(ConstraintValidatorContext context, String field, String message) {
+            context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+            return false;
         }
     }
 }

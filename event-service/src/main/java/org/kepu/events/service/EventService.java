@@ -1,26 +1,36 @@
 package org.kepu.events.service;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.kepu.common.divisions.Division;
+import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
 import org.kepu.common.problem.ProblemException;
 import org.kepu.common.security.Caller;
 import org.kepu.events.domain.Event;
+import org.kepu.events.domain.EventStatus;
 import org.kepu.events.messaging.EventFacts;
 import org.kepu.events.repository.EventRepository;
+import org.kepu.events.repository.EventSearch;
 
-/** Event use cases; each public method is one transaction, and every state change writes its fact to the outbox. */
+/** Event use cases; each public method is one transaction, and every public change writes its fact to the outbox. */
 @ApplicationScoped
 public class EventService {
 
     private final EventRepository events;
     private final EventFacts facts;
-    public EventService(EventRepository events, EventFacts facts) {
+    private final Divisions divisions;
+
+    public EventService(EventRepository events, EventFacts facts, Divisions divisions) {
         this.events = events;
         this.facts = facts;
+        this.divisions = divisions;
     }
 
     @Transactional
@@ -28,10 +38,11 @@ public class EventService {
         Event event = Event.draft(owningOrganization(draft, caller));
         apply(draft, event);
         events.persist(event);
+        events.flush(); // the response's ETag is the stored version
         return event;
     }
 
-    /** An event the caller may see: published ones for everybody, drafts only for their organization and admins. */
+    /** An event the caller may see: public ones for everybody, drafts only for their organization and admins. */
     @Transactional
     public Event get(UUID id, Caller caller) {
         Event event = events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
@@ -42,16 +53,59 @@ public class EventService {
     }
 
     @Transactional
-    public Page<Event> search(EventRepository.PublicSearch search, int page, int size) {
-        return events.findPublic(search, page, size);
+    public Page<Event> search(EventSearch search, int page, int size) {
+        return events.search(search, page, size);
+    }
+
+    /** Replaces an event's details; a published event's change is a fact. */
+    @Transactional
+    public Event update(UUID id, long expectedVersion, EventDraft draft, Caller caller) {
+        Event event = managed(id, expectedVersion, caller);
+        event.requireEditable();
+        apply(draft, event);
+        return changed(event, event.status == EventStatus.PUBLISHED ? EventFacts.UPDATED : null);
     }
 
     @Transactional
     public Event publish(UUID id, Long expectedVersion, Caller caller) {
         Event event = managed(id, expectedVersion, caller);
         event.publish();
-        events.flush(); // the fact carries the version after this change
-        facts.published(event);
+        return changed(event, EventFacts.PUBLISHED);
+    }
+
+    @Transactional
+    public Event cancel(UUID id, Long expectedVersion, String reason, Caller caller) {
+        Event event = managed(id, expectedVersion, caller);
+        event.cancel(reason);
+        return changed(event, EventFacts.CANCELLED);
+    }
+
+    @Transactional
+    public Event complete(UUID id, Long expectedVersion, Caller caller) {
+        Event event = managed(id, expectedVersion, caller);
+        event.complete(OffsetDateTime.now(ZoneOffset.UTC));
+        return changed(event, EventFacts.COMPLETED);
+    }
+
+    @Transactional
+    public Event reportAttendance(UUID id, Long expectedVersion, int offline, int online, Caller caller) {
+        Event event = managed(id, expectedVersion, caller);
+        event.reportAttendance(offline, online);
+        return changed(event, EventFacts.ATTENDANCE_REPORTED);
+    }
+
+    @Transactional
+    public void deleteDraft(UUID id, Long expectedVersion, Caller caller) {
+        Event event = managed(id, expectedVersion, caller);
+        event.requireDeletable();
+        events.delete(event);
+    }
+
+    private Event changed(Event event, String factType) {
+        events.flush(); // the fact and the ETag carry the version after this change
+        if (factType != null) {
+            facts.record(factType, event);
+        }
         return event;
     }
 
@@ -64,7 +118,8 @@ public class EventService {
             throw ProblemException.forbidden("Only the organizer of this event or an admin may change it");
         }
         if (expectedVersion != null && expectedVersion != event.version) {
-            throw ProblemException.preconditionFailed("Event " + id + " has changed since you read it; read it again");
+            throw ProblemException.preconditionFailed("Event " + id + " has changed since you read it (now version "
+                    + event.version + "); read it again");
         }
         return event;
     }
@@ -81,19 +136,42 @@ public class EventService {
                 caller.isAdmin() ? "is required when an admin creates an event" : "your token names no organization"));
     }
 
-    private static void apply(EventDraft draft, Event event) {
+    private void apply(EventDraft draft, Event event) {
+        if (draft.seriesId() != null) {
+            if (draft.seriesId().equals(event.id)) {
+                throw ProblemException.invalid("seriesId", "must not be the event itself");
+            }
+            Event series = events.findByIdOptional(draft.seriesId())
+                    .orElseThrow(() -> ProblemException.invalid("seriesId", "is not an existing event"));
+            if (series.seriesId != null) {
+                throw ProblemException.invalid("seriesId", "names an event that itself belongs to a series");
+            }
+        }
         event.titleZh = draft.titleZh();
         event.titleEn = draft.titleEn();
         event.descriptionZh = draft.descriptionZh();
         event.descriptionEn = draft.descriptionEn();
         event.type = draft.type();
+        event.seriesId = draft.seriesId();
+        event.themes = draft.themes() == null ? List.of() : draft.themes().stream().distinct().map(Enum::name).toList();
+        event.audiences = draft.audiences() == null
+                ? List.of()
+                : draft.audiences().stream().distinct().map(Enum::name).toList();
+        event.format = draft.formatOrDefault();
+        event.streamUrl = draft.streamUrl();
         event.startsAt = draft.startsAt();
         event.endsAt = draft.endsAt();
         event.divisionCode = draft.divisionCode();
+        Division city = divisions.cityOf(draft.divisionCode()).orElse(null);
+        event.cityCode = city == null ? null : city.code();
+        event.economicRegion = city == null ? null : city.economicRegion().name();
         event.address = draft.address();
         event.latitude = draft.latitude();
         event.longitude = draft.longitude();
         event.venueId = draft.venueId();
+        event.responsibleUnits = draft.responsibleUnits() == null ? List.of() : List.copyOf(draft.responsibleUnits());
         event.capacity = draft.capacity();
+        event.registrationOpensAt = draft.registrationOpensAt();
+        event.registrationClosesAt = draft.registrationClosesAt();
     }
 }

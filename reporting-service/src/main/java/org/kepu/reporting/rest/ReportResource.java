@@ -1,7 +1,5 @@
 package org.kepu.reporting.rest;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kepu.common.paging.Items;
 import org.kepu.reporting.domain.CityCount;
 import org.kepu.reporting.service.CityBreakdowns;
 
@@ -25,26 +24,19 @@ public class ReportResource {
         this.breakdowns = breakdowns;
     }
 
-    /** A list report's body: every row, and how many. */
-    public record Rows<T>(List<T> items, long total) {
-        static <T> Rows<T> of(List<T> items) {
-            return new Rows<>(items, items.size());
-        }
-    }
-
     @GET
     @Path("/events/published-by-city")
     @PermitAll
     @Operation(summary = "Published (or since completed) events in each of Guangdong's 21 cities")
-    public Rows<CityCount> publishedEventsByCity() {
-        return Rows.of(breakdowns.publishedEvents());
+    public Items<CityCount> publishedEventsByCity() {
+        return Items.of(breakdowns.publishedEvents());
     }
 
     @GET
     @Path("/venues/by-city")
     @PermitAll
     @Operation(summary = "Registered venues in each of Guangdong's 21 cities")
-    public Rows<CityCount> venuesByCity() {
-        return Rows.of(breakdowns.venues());
+    public Items<CityCount> venuesByCity() {
+        return Items.of(breakdowns.venues());
     }
 }

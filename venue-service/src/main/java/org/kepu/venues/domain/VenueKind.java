@@ -1,7 +1,9 @@
 package org.kepu.venues.domain;
 
+import org.kepu.common.vocabulary.Labelled;
+
 /** The kinds of place where outreach happens, as the 2024 work points list them. */
-public enum VenueKind {
+public enum VenueKind implements Labelled {
     SCIENCE_MUSEUM("综合性科技馆", "Comprehensive science museum"), COUNTY_SCIENCE_MUSEUM("县级科技馆",
             "County science museum"), SCHOOL_SCIENCE_MUSEUM("校园科技馆", "School science museum"), VIRTUAL_SCIENCE_MUSEUM("虚拟科技馆",
                     "Virtual science museum"), EDUCATION_BASE("科普教育基地", "Science education base"), LIBRARY("图书馆",
@@ -20,10 +22,12 @@ public enum VenueKind {
         this.labelEn = labelEn;
     }
 
+    @Override
     public String labelZh() {
         return labelZh;
     }
 
+    @Override
     public String labelEn() {
         return labelEn;
     }

@@ -13,6 +13,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
+        if (exception.getCause() instanceof ProblemException problem) {
+            // A parameter converter refused a value; Jakarta REST wrapped it in a 404 that would hide which one.
+            return problem.problem().toResponse();
+        }
         if (exception.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
             // The JSON reader wraps its own failure; the client needs to know where the body went wrong.
             return JsonInputMapper.toProblem(json).toResponse();

@@ -1,0 +1,46 @@
+package org.kepu.events.repository;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.kepu.common.divisions.EconomicRegion;
+import org.kepu.events.domain.Audience;
+import org.kepu.events.domain.EventFormat;
+import org.kepu.events.domain.EventType;
+import org.kepu.events.domain.GeoPoint;
+import org.kepu.events.domain.Theme;
+
+/**
+ * The filters of a public event search; null fields do not filter.
+ *
+ * @param divisionCode a province, city or county code; a city finds its counties
+ * @param from events ending at or after this time
+ * @param to events starting at or before this time
+ * @param text free text in Chinese or English
+ * @param near with {@code radiusKm}: events within that distance of the point
+ */
+public record EventSearch(String divisionCode, EconomicRegion economicRegion, OffsetDateTime from, OffsetDateTime to,
+        EventType type, UUID seriesId, Audience audience, Theme theme, EventFormat format, String organizerOrg,
+        String text, GeoPoint near, Double radiusKm, Order order) {
+
+    /** How results are ordered. */
+    public enum Order {
+        /** Soonest first. */
+        START_TIME,
+        /** Title matches first, then soonest; the default with free text. */
+        RELEVANCE,
+        /** Nearest first; the default with a point. */
+        DISTANCE
+    }
+
+    /** The order asked for, or the natural one for the filters given. */
+    public Order effectiveOrder() {
+        if (order != null) {
+            return order;
+        }
+        if (near != null) {
+            return Order.DISTANCE;
+        }
+        return text != null ? Order.RELEVANCE : Order.START_TIME;
+    }
+}

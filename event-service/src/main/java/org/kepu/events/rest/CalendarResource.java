@@ -1,0 +1,56 @@
+package org.kepu.events.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kepu.common.security.Caller;
+import org.kepu.events.domain.Event;
+import org.kepu.events.service.EventService;
+
+/** Events as iCalendar, to add one to a calendar or subscribe to a search. */
+@Path("/api/v1/events")
+@PermitAll
+@Tag(name = "Events")
+public class CalendarResource {
+
+    /** How many events a feed carries at most, soonest first. */
+    static final int FEED_LIMIT = 500;
+
+    private final EventService service;
+    private final Caller caller;
+
+    public CalendarResource(EventService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}/calendar.ics")
+    @Produces(ICalendar.MEDIA_TYPE)
+    @Operation(summary = "One event as an iCalendar file")
+    public Response event(@PathParam("id") UUID id) {
+        Event event = service.get(id, caller);
+        return Response.ok(ICalendar.of(event.titleZh, List.of(event)), ICalendar.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"").build();
+    }
+
+    @GET
+    @Path("/calendar.ics")
+    @Produces(ICalendar.MEDIA_TYPE)
+    @Operation(summary = "A calendar feed of any search (same filters as the event list), up to 500 events")
+    public Response feed(@Valid @BeanParam EventQuery query) {
+        List<Event> events = service.search(query.toSearch(), 0, FEED_LIMIT).items();
+        return Response.ok(ICalendar.of("Kepu 科普活动", events), ICalendar.MEDIA_TYPE).build();
+    }
+}

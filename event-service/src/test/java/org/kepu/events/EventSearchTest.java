@@ -1,0 +1,152 @@
+package org.kepu.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.kepu.events.Organizers.event;
+import static org.kepu.events.Organizers.newOrg;
+import static org.kepu.events.Organizers.publish;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Discovery as the public uses it; each test searches only its own organization's events. */
+@QuarkusTest
+class EventSearchTest {
+
+    static Map<String, Object> with(Map<String, Object> body, Object... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.put((String) pairs[i], pairs[i + 1]);
+        }
+        return body;
+    }
+
+    @Test
+    void chineseFreeTextFindsWordsInsideTitles() {
+        String org = newOrg();
+        publish(org, event("第七届广东科普嘉年华"));
+        publish(org, with(event("第24届广东省青少年机器人竞赛"), "type", "COMPETITION"));
+        publish(org, with(event("世界气象日主题活动"), "type", "THEMED_DAY", "titleEn", "World Meteorological Day"));
+
+        given().queryParam("organizer", org).queryParam("q", "科普").when().get("/api/v1/events").then()
+                .statusCode(200).body("items.titleZh", contains("第七届广东科普嘉年华"));
+        given().queryParam("organizer", org).queryParam("q", "机器人").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("第24届广东省青少年机器人竞赛"));
+        given().queryParam("organizer", org).queryParam("q", "meteorological").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("世界气象日主题活动"));
+        given().queryParam("organizer", org).queryParam("q", "航天").when().get("/api/v1/events").then()
+                .body("items", empty()).body("total", equalTo(0));
+    }
+
+    @Test
+    void aCityCodeFindsItsCountiesAndTheProvinceFindsAll() {
+        String org = newOrg();
+        publish(org, with(event("番禺区活动"), "divisionCode", "440113"));
+        publish(org, with(event("天河区活动"), "divisionCode", "440106"));
+        publish(org, with(event("梅江区活动"), "divisionCode", "441402"));
+
+        given().queryParam("organizer", org).queryParam("divisionCode", "440100").when().get("/api/v1/events").then()
+                .body("items.titleZh", containsInAnyOrder("番禺区活动", "天河区活动"));
+        given().queryParam("organizer", org).queryParam("divisionCode", "441402").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("梅江区活动"));
+        given().queryParam("organizer", org).queryParam("divisionCode", "440000").when().get("/api/v1/events").then()
+                .body("total", equalTo(3));
+        given().queryParam("organizer", org).queryParam("economicRegion", "NORTH").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("梅江区活动")).body("items[0].economicRegion", equalTo("NORTH"));
+    }
+
+    @Test
+    void dateRangesMatchEventsThatOverlapThem() {
+        String org = newOrg();
+        publish(org, with(event("五月跨两天"), "startsAt", "2024-05-31T09:00:00+08:00", "endsAt", "2024-06-01T17:00:00+08:00"));
+        publish(org, with(event("四月"), "startsAt", "2024-04-10T09:00:00+08:00", "endsAt", "2024-04-10T17:00:00+08:00"));
+
+        given().queryParam("organizer", org).queryParam("from", "2024-06-01T00:00:00+08:00")
+                .queryParam("to", "2024-06-30T23:59:59+08:00").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("五月跨两天"));
+    }
+
+    @Test
+    void vocabulariesSeriesAndFormatFilter() {
+        String org = newOrg();
+        String week = publish(org, with(event("2024年广东省全国科技活动周"), "type", "SCIENCE_WEEK"));
+        publish(org, with(event("科技活动周·青少年专场"), "seriesId", week, "audiences", List.of("YOUTH"), "themes",
+                List.of("AI")));
+        publish(org, with(event("线上健康讲座"), "type", "LECTURE", "format", "ONLINE", "streamUrl",
+                "https://live.example.cn/health", "themes", List.of("HEALTH"), "audiences", List.of("ELDERLY")));
+
+        given().queryParam("seriesId", week).when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("科技活动周·青少年专场")).body("items[0].seriesId", equalTo(week));
+        given().queryParam("organizer", org).queryParam("audience", "YOUTH").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("科技活动周·青少年专场"));
+        given().queryParam("organizer", org).queryParam("theme", "HEALTH").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("线上健康讲座"));
+        given().queryParam("organizer", org).queryParam("format", "ONLINE").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("线上健康讲座"));
+        given().queryParam("organizer", org).queryParam("type", "SCIENCE_WEEK").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("2024年广东省全国科技活动周"));
+    }
+
+    @Test
+    void nearAPointFindsEventsWithinTheRadiusNearestFirst() {
+        String org = newOrg();
+        publish(org, with(event("广东科学中心"), "latitude", 23.0418, "longitude", 113.3691));
+        publish(org, with(event("广州图书馆"), "divisionCode", "440106", "latitude", 23.1167, "longitude", 113.3245));
+        publish(org, with(event("深圳科技馆"), "divisionCode", "440304", "latitude", 22.5440, "longitude", 114.0890));
+
+        // From 珠江新城: the library is about 1 km away, the science centre about 10 km, Shenzhen about 100 km.
+        given().queryParam("organizer", org).queryParam("lat", 23.1200).queryParam("lon", 113.3300)
+                .queryParam("radiusKm", 20).when().get("/api/v1/events").then().statusCode(200)
+                .body("items.titleZh", contains("广州图书馆", "广东科学中心"))
+                .body("items[0].distanceKm", lessThan(2.0f));
+    }
+
+    @Test
+    void relevanceRanksTitleMatchesFirst() {
+        String org = newOrg();
+        publish(org, with(event("秋季科学营"), "descriptionZh", "包括机器人体验", "startsAt", "2024-03-01T09:00:00+08:00",
+                "endsAt", "2024-03-01T17:00:00+08:00"));
+        publish(org, with(event("机器人竞赛"), "startsAt", "2024-09-01T09:00:00+08:00", "endsAt",
+                "2024-09-01T17:00:00+08:00"));
+        given().queryParam("organizer", org).queryParam("q", "机器人").when().get("/api/v1/events").then()
+                .body("items.titleZh", contains("机器人竞赛", "秋季科学营"));
+        given().queryParam("organizer", org).queryParam("q", "机器人").queryParam("sort", "START_TIME").when()
+                .get("/api/v1/events").then().body("items.titleZh", contains("秋季科学营", "机器人竞赛"));
+    }
+
+    @Test
+    void pagesCarryItemsAndTotal() {
+        String org = newOrg();
+        for (int i = 0; i < 3; i++) {
+            publish(org, event("分页活动 " + i));
+        }
+        given().queryParam("organizer", org).queryParam("size", 2).queryParam("page", 1).when().get("/api/v1/events")
+                .then().body("total", equalTo(3)).body("items.size()", equalTo(1)).body("page", equalTo(1));
+    }
+
+    @Test
+    void badSearchParametersAreNamed() {
+        given().queryParam("lat", 23.1).when().get("/api/v1/events").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("lon"));
+        given().queryParam("lat", 123).queryParam("lon", 113).when().get("/api/v1/events").then().statusCode(400)
+                .body("errors.field", hasItem("lat"));
+        given().queryParam("divisionCode", "110000").when().get("/api/v1/events").then().statusCode(400)
+                .body("errors.field", hasItem("divisionCode"));
+        given().queryParam("type", "PICNIC").when().get("/api/v1/events").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("q", "！？").when().get("/api/v1/events").then().statusCode(400)
+                .body("errors.field", hasItem("q"));
+        given().queryParam("from", "2024-06-01T00:00:00+08:00").queryParam("to", "2024-05-01T00:00:00+08:00").when()
+                .get("/api/v1/events").then().statusCode(400).body("errors.field", hasItem("to"));
+        given().queryParam("from", "yesterday").when().get("/api/v1/events").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}
