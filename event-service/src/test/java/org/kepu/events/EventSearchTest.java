@@ -116,10 +116,10 @@ class EventSearchTest {
                 "endsAt", "2024-03-01T17:00:00+08:00"));
         publish(org, with(event("机器人竞赛"), "startsAt", "2024-09-01T09:00:00+08:00", "endsAt",
                 "2024-09-01T17:00:00+08:00"));
+        given().queryParam("organizer", org).queryParam("q", "机器人").queryParam("sort", "RELEVANCE").when()
+                .get("/api/v1/events").then().body("items.titleZh", contains("机器人竞赛", "秋季科学营"));
         given().queryParam("organizer", org).queryParam("q", "机器人").when().get("/api/v1/events").then()
-                .body("items.titleZh", contains("机器人竞赛", "秋季科学营"));
-        given().queryParam("organizer", org).queryParam("q", "机器人").queryParam("sort", "START_TIME").when()
-                .get("/api/v1/events").then().body("items.titleZh", contains("秋季科学营", "机器人竞赛"));
+                .body("items.titleZh", contains("秋季科学营", "机器人竞赛"));
     }
 
     @Test
@@ -129,7 +129,8 @@ class EventSearchTest {
             publish(org, event("分页活动 " + i));
         }
         given().queryParam("organizer", org).queryParam("size", 2).queryParam("page", 1).when().get("/api/v1/events")
-                .then().body("total", equalTo(3)).body("items.size()", equalTo(1)).body("page", equalTo(1));
+                .then().body("total", equalTo(3)).body("totalCapped", equalTo(false)).body("items.size()", equalTo(1))
+                .body("page", equalTo(1));
     }
 
     @Test

@@ -51,7 +51,8 @@ public class KepuSystem implements BeforeAllCallback {
                     "jdbc:postgresql://127.0.0.1:5432/kepu_reporting_test"));
             services.put("gateway", Map.of("QUARKUS_HTTP_PORT", String.valueOf(GATEWAY_PORT), "KEPU_EVENT_URL",
                     "http://127.0.0.1:18081", "KEPU_VENUE_URL", "http://127.0.0.1:18082", "KEPU_REPORTING_URL",
-                    "http://127.0.0.1:18083"));
+                    "http://127.0.0.1:18083", "KEPU_RATE_AUTH_CAPACITY", "30", "KEPU_RATE_AUTH_PER_SECOND", "5"));
+            HangingUpstream.start(HANGING_PORT);
             for (var service : services.entrySet()) {
                 start(service.getKey(), service.getValue());
             }
@@ -61,6 +62,22 @@ public class KepuSystem implements BeforeAllCallback {
         }
     }
 
+    /** A port where something accepts connections and never answers, for the gateway's timeout. */
+    static final int HANGING_PORT = 18099;
+
+    /**
+     * Extra routes for the gateway under test: one to a port nobody listens on (a stopped service) and one to an
+     * upstream that hangs, each with a short timeout.
+     */
+    private static final List<String> GATEWAY_TEST_ROUTES = List.of(
+            "-Dkepu.gateway.services.stopped.prefixes=/api/v1/stopped",
+            "-Dkepu.gateway.services.stopped.urls=http://127.0.0.1:18098",
+            "-Dkepu.gateway.services.stopped.anonymous-reads=/api/v1/stopped",
+            "-Dkepu.gateway.services.hanging.prefixes=/api/v1/hanging",
+            "-Dkepu.gateway.services.hanging.urls=http://127.0.0.1:" + HANGING_PORT,
+            "-Dkepu.gateway.services.hanging.anonymous-reads=/api/v1/hanging",
+            "-Dkepu.gateway.services.hanging.timeout=1s");
+
     private static void start(String name, Map<String, String> env) throws IOException {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -68,8 +85,12 @@ public class KepuSystem implements BeforeAllCallback {
         }
         Path logs = ROOT.resolve("system-tests/target/service-logs");
         Files.createDirectories(logs);
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-Dkepu.system-test=true", "-jar",
-                jar.toString())
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-Dkepu.system-test=true"));
+        if (name.equals("gateway")) {
+            command.addAll(GATEWAY_TEST_ROUTES);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().putAll(env);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);

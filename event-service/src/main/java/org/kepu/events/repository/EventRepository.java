@@ -40,8 +40,18 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         }
         filter(where, params, "e.economic_region = :region", "region",
                 search.economicRegion() == null ? null : search.economicRegion().name());
-        filter(where, params, "e.ends_at >= :from", "from", search.from());
-        filter(where, params, "e.starts_at <= :to", "to", search.to());
+        if (search.from() != null || search.to() != null) {
+            // Overlap with the window, in the form the GiST period indexes answer.
+            where.append(" AND tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange(")
+                    .append(search.from() == null ? "NULL" : "CAST(:from AS timestamptz)").append(", ")
+                    .append(search.to() == null ? "NULL" : "CAST(:to AS timestamptz)").append(", '[]')");
+            if (search.from() != null) {
+                params.put("from", search.from());
+            }
+            if (search.to() != null) {
+                params.put("to", search.to());
+            }
+        }
         filter(where, params, "e.type = :type", "type", search.type() == null ? null : search.type().name());
         filter(where, params, "e.series_id = :series", "series", search.seriesId());
         filter(where, params, "e.audiences @> ARRAY[CAST(:audience AS text)]", "audience",
@@ -89,10 +99,10 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         @SuppressWarnings("unchecked")
         List<Event> items = select.getResultList();
 
-        Query count = getEntityManager().createNativeQuery("SELECT count(*) FROM event e WHERE " + where);
+        Query count = getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT " + (Page.COUNT_LIMIT + 1) + ") m");
         params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new Page<>(items, total, page, size);
+        return Page.of(items, ((Number) count.getSingleResult()).longValue(), page, size);
     }
 
     private static void filter(StringBuilder where, Map<String, Object> params, String condition, String name,

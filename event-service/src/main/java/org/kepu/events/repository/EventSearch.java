@@ -25,9 +25,9 @@ public record EventSearch(String divisionCode, EconomicRegion economicRegion, Of
 
     /** How results are ordered. */
     public enum Order {
-        /** Soonest first. */
+        /** Soonest first; the default, also with free text, because an index gives it in order. */
         START_TIME,
-        /** Title matches first, then soonest; the default with free text. */
+        /** Title matches first, then soonest; costs a sort of every match, so it is asked for explicitly. */
         RELEVANCE,
         /** Nearest first; the default with a point. */
         DISTANCE
@@ -38,9 +38,6 @@ public record EventSearch(String divisionCode, EconomicRegion economicRegion, Of
         if (order != null) {
             return order;
         }
-        if (near != null) {
-            return Order.DISTANCE;
-        }
-        return text != null ? Order.RELEVANCE : Order.START_TIME;
+        return near != null ? Order.DISTANCE : Order.START_TIME;
     }
 }

@@ -90,7 +90,7 @@ public class EventQuery {
     public Double radiusKm;
 
     @QueryParam("sort")
-    @Parameter(description = "START_TIME, RELEVANCE (default with q) or DISTANCE (default with lat/lon)")
+    @Parameter(description = "START_TIME (default), RELEVANCE (title matches first) or DISTANCE (default with lat/lon)")
     public EventSearch.Order sort;
 
     /** The search, after the rules that span parameters; 400 naming the parameter when one is broken. */

@@ -18,6 +18,28 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** Consecutive connection failures or timeouts after which an instance is skipped for a while. */
+    @WithDefault("3")
+    int failuresBeforeEjection();
+
+    /** How long an ejected instance is skipped before one trial request is let through. */
+    @WithDefault("10s")
+    Duration ejectionTime();
+
+    /** Largest request body accepted (by its Content-Length); larger requests get 413 without reaching a service. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** Rate limits per client and route class: {@code public-read} (anonymous reads) and {@code authenticated}. */
+    Map<String, RateLimit> rateLimits();
+
+    /** A token bucket: {@code capacity} requests at once, refilled at {@code perSecond}. */
+    interface RateLimit {
+        int capacity();
+
+        double perSecond();
+    }
+
     /** How long a merged OpenAPI document is reused before the services are asked again. */
     @WithDefault("30s")
     Duration openapiCacheTtl();

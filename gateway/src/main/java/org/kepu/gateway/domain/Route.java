@@ -1,8 +1,8 @@
 package org.kepu.gateway.domain;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,12 +12,12 @@ public final class Route {
 
     private final String service;
     private final List<String> prefixes;
-    private final List<URI> instances;
+    private final List<Instance> instances;
     private final List<String> anonymousReads;
     private final Duration timeout;
     private final AtomicInteger next = new AtomicInteger();
 
-    public Route(String service, List<String> prefixes, List<URI> instances, List<String> anonymousReads,
+    public Route(String service, List<String> prefixes, List<Instance> instances, List<String> anonymousReads,
             Duration timeout) {
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("Service " + service + " has no upstream URL");
@@ -37,7 +37,7 @@ public final class Route {
         return prefixes;
     }
 
-    public List<URI> instances() {
+    public List<Instance> instances() {
         return instances;
     }
 
@@ -56,9 +56,24 @@ public final class Route {
         return read && anonymousReads.stream().anyMatch(prefix -> matches(path, prefix));
     }
 
-    /** The instance for the next request, in rotation. */
-    public URI nextInstance() {
-        return instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
+    /**
+     * The instance for the next request, in rotation, skipping ejected ones; empty when every instance is ejected
+     * (the service's circuit is open), so the caller can fail fast instead of waiting on a dead service.
+     */
+    public Optional<Instance> nextInstance(long now) {
+        int start = next.getAndIncrement();
+        for (int i = 0; i < instances.size(); i++) {
+            Instance candidate = instances.get(Math.floorMod(start + i, instances.size()));
+            if (candidate.tryAcquire(now)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** When the soonest ejected instance may be tried again, in seconds. */
+    public long secondsUntilRetry(long now) {
+        return instances.stream().mapToLong(instance -> instance.secondsUntilRetry(now)).min().orElse(1);
     }
 
     private static boolean matches(String path, String prefix) {

@@ -18,7 +18,8 @@ public class RouteTable {
     public RouteTable(GatewayConfig config) {
         this.routes = config.services().entrySet().stream()
                 .map(entry -> new Route(entry.getKey(), entry.getValue().prefixes(),
-                        entry.getValue().urls().stream().map(URI::create).toList(),
+                        entry.getValue().urls().stream().map(url -> new Instance(URI.create(url),
+                                config.failuresBeforeEjection(), config.ejectionTime())).toList(),
                         entry.getValue().anonymousReads().stream().filter(p -> !p.isBlank()).toList(),
                         entry.getValue().timeout()))
                 .sorted(Comparator.comparing(Route::service)).toList();

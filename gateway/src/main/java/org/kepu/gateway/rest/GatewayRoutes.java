@@ -8,8 +8,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Route;
 import org.kepu.gateway.domain.RouteTable;
+import org.kepu.gateway.domain.TokenBucket;
+import org.kepu.gateway.service.RateLimiter;
 import org.kepu.gateway.service.TokenVerifier;
 
 import io.vertx.ext.web.Router;
@@ -25,25 +28,32 @@ public class GatewayRoutes {
     static final String REQUEST_ID = "X-Request-Id";
     private static final String ROUTE_KEY = "kepu.route";
     private static final String CLIENT_KEY = "kepu.client";
+    private static final String RATE_CLASS_KEY = "kepu.rate-class";
     private static final Logger ACCESS = Logger.getLogger("kepu.gateway.access");
 
     private final RouteTable routes;
     private final TokenVerifier verifier;
     private final UpstreamProxy proxy;
     private final ProblemResponses problems;
+    private final RateLimiter rateLimiter;
+    private final long maxBodyBytes;
 
-    public GatewayRoutes(RouteTable routes, TokenVerifier verifier, UpstreamProxy proxy, ProblemResponses problems) {
+    public GatewayRoutes(RouteTable routes, TokenVerifier verifier, UpstreamProxy proxy, ProblemResponses problems,
+            RateLimiter rateLimiter, GatewayConfig config) {
         this.routes = routes;
         this.verifier = verifier;
         this.proxy = proxy;
         this.problems = problems;
+        this.rateLimiter = rateLimiter;
+        this.maxBodyBytes = config.maxBodyBytes();
     }
 
     void install(@Observes Router router) {
         router.route("/api/*").order(-100).handler(this::identifyRequest);
         router.route("/api/*").order(-99).handler(this::selectRoute);
         router.route("/api/*").order(-98).blockingHandler(this::authenticate, false);
-        router.route("/api/*").order(-97).handler(context -> proxy.forward(context, context.get(ROUTE_KEY)));
+        router.route("/api/*").order(-97).handler(this::limitRate);
+        router.route("/api/*").order(-96).handler(context -> proxy.forward(context, context.get(ROUTE_KEY)));
     }
 
     /** Takes the caller's request id or makes one, returns it, and logs one access line when the response ends. */
@@ -62,6 +72,12 @@ public class GatewayRoutes {
     }
 
     private void selectRoute(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && parseLength(length) > maxBodyBytes) {
+            problems.send(context, 413, "payload-too-large", "Request body too large",
+                    "Request bodies may be at most " + maxBodyBytes + " bytes");
+            return;
+        }
         Optional<Route> route = routes.routeFor(context.request().path());
         if (route.isEmpty()) {
             problems.send(context, 404, "not-found", "Resource not found", "No Kepu API is served at this path");
@@ -86,12 +102,49 @@ public class GatewayRoutes {
                 return;
             }
             context.put(CLIENT_KEY, token.get().getSubject());
+            context.put(RATE_CLASS_KEY, "authenticated");
         } else if (!route.allowsAnonymous(context.request().method().name(), context.request().path())) {
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"kepu\"");
             problems.send(context, 401, "unauthorized", "Authentication required", "This request needs a bearer token");
             return;
+        } else {
+            context.put(RATE_CLASS_KEY, "public-read");
         }
         context.next();
+    }
+
+    /**
+     * Token buckets per client and route class; the RateLimit headers (IETF draft) tell well-behaved clients how to
+     * pace themselves, and a 429 says when to retry.
+     */
+    private void limitRate(RoutingContext context) {
+        String client = context.get(CLIENT_KEY, null);
+        if (client == null) {
+            client = "ip:"
+                    + (context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress());
+        }
+        Optional<TokenBucket.Decision> decision = rateLimiter.take(context.get(RATE_CLASS_KEY), client);
+        if (decision.isPresent()) {
+            TokenBucket.Decision d = decision.get();
+            context.response().putHeader("RateLimit-Limit", Integer.toString(d.limit()))
+                    .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
+            if (!d.allowed()) {
+                context.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                problems.send(context, 429, "rate-limited", "Too many requests",
+                        "Slow down: try again in " + d.retryAfterSeconds() + " s");
+                return;
+            }
+        }
+        context.next();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // not a length we can honour
+        }
     }
 
     /** Request ids are echoed into logs and headers, so only plain tokens of sane length are accepted. */

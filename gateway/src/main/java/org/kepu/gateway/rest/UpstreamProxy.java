@@ -2,6 +2,7 @@ package org.kepu.gateway.rest;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.kepu.gateway.config.GatewayConfig;
+import org.kepu.gateway.domain.Instance;
 import org.kepu.gateway.domain.Route;
 
 import io.vertx.core.MultiMap;
@@ -48,15 +50,30 @@ public class UpstreamProxy {
 
     void forward(RoutingContext context, Route route) {
         HttpServerRequest in = context.request();
-        URI instance = route.nextInstance();
-        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(instance.getHost())
-                .setPort(instance.getPort()).setURI(basePath(instance) + in.uri())
+        long now = System.nanoTime();
+        Optional<Instance> chosen = route.nextInstance(now);
+        if (chosen.isEmpty()) {
+            // Every instance failed recently: answer at once rather than make the client wait on a dead service.
+            context.response().putHeader("Retry-After", Long.toString(route.secondsUntilRetry(now)));
+            problems.send(context, 503, "upstream-unavailable", "Service unavailable",
+                    "The " + route.service() + " service is failing; the gateway stopped sending it requests for a moment");
+            return;
+        }
+        Instance instance = chosen.get();
+        URI target = instance.uri();
+        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(target.getHost())
+                .setPort(target.getPort()).setURI(basePath(target) + in.uri())
                 .setIdleTimeout(route.timeout().toMillis());
         client.request(options).compose(out -> {
             copyRequestHeaders(context, in, out);
             return out.send(in);
-        }).onSuccess(upstream -> relayResponse(context, upstream))
-                .onFailure(failure -> upstreamFailed(context, route, instance, failure));
+        }).onSuccess(upstream -> {
+            instance.succeeded();
+            relayResponse(context, upstream);
+        }).onFailure(failure -> {
+            instance.failed(System.nanoTime());
+            upstreamFailed(context, route, target, failure);
+        });
     }
 
     private static void copyRequestHeaders(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {

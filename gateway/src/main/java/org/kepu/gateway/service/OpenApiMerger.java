@@ -94,7 +94,7 @@ public class OpenApiMerger {
     }
 
     private JsonNode fetch(Route route) {
-        URI instance = route.instances().get(0);
+        URI instance = route.instances().get(0).uri();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.resolve("/q/openapi?format=json"))
                     .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").build(),

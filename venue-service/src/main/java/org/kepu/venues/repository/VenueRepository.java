@@ -32,6 +32,6 @@ public class VenueRepository implements PanacheRepositoryBase<Venue, UUID> {
             params.put("kind", kind);
         }
         PanacheQuery<Venue> query = find(where.toString(), Sort.by("nameZh").and("id"), params);
-        return new Page<>(query.page(page, size).list(), query.count(), page, size);
+        return Page.of(query.page(page, size).list(), query.count(), page, size);
     }
 }

@@ -1,0 +1,35 @@
+-- Fills event-service's bench database with :n realistic public events across Guangdong (psql -v n=1000000).
+-- Titles combine the seed plans' event kinds with places and topics; divisions are drawn from the 122 counties and
+-- Dongguan/Zhongshan, times spread over 2024–2026 in Asia/Shanghai, points scattered around each city.
+\set ON_ERROR_STOP on
+CREATE TEMP TABLE places (code TEXT, city TEXT, region TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, name TEXT);
+\copy places FROM 'places.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE numbered_places AS SELECT row_number() OVER () AS i, * FROM places;
+
+INSERT INTO event (id, title_zh, title_en, description_zh, type, status, starts_at, ends_at, division_code, city_code,
+                   economic_region, address, latitude, longitude, organizer_org, capacity, themes, audiences, format,
+                   stream_url, created_at, updated_at, published_at, version)
+SELECT gen_random_uuid(),
+       p.name || (ARRAY['科技活动周','全国科普日','科普嘉年华','科技开放日','科学之夜','科普讲座','青少年机器人竞赛',
+                        '科学素质大赛','健康科普月','防灾减灾主题日','科普大篷车进校园','科普展览','农业技术培训',
+                        '人工智能体验营','气象科普'])[1 + (g % 15)] || ' 第' || (1 + g % 40) || '期',
+       CASE WHEN g % 3 = 0 THEN 'Science outreach ' || g END,
+       (ARRAY['面向青少年的互动科学体验','走进社区的健康知识讲座','结合世界气象日的主题活动','农业科技下乡服务',
+              '人工智能与生活','航空航天知识普及','应急避险技能演练','科学实验秀'])[1 + (g % 8)] || '，地点：' || p.name,
+       (ARRAY['SCIENCE_WEEK','SCIENCE_DAY','CARNIVAL','OPEN_DAY','SCIENCE_NIGHT','LECTURE','COMPETITION',
+              'COMPETITION','THEMED_DAY','THEMED_DAY','CARAVAN_VISIT','EXHIBITION','TRAINING','LECTURE','THEMED_DAY'])[1 + (g % 15)],
+       (ARRAY['PUBLISHED','PUBLISHED','PUBLISHED','PUBLISHED','COMPLETED','COMPLETED','CANCELLED','DRAFT'])[1 + (g % 8)],
+       s.starts_at, s.starts_at + ((1 + g % 8) * INTERVAL '1 hour') + ((g % 20 = 0)::int * INTERVAL '2 days'),
+       p.code, p.city, p.region, p.name || '科普活动中心',
+       p.lat + ((g::bigint * 7919) % 1000 - 500) / 10000.0, p.lon + ((g::bigint * 104729) % 1000 - 500) / 10000.0,
+       'org-' || (g % 500), 100 + g % 900,
+       ARRAY[(ARRAY['GENERAL','HEALTH','EMERGENCY','SAFETY','ECOLOGY','AGRICULTURE','METEOROLOGY','AI','SPACE','EDUCATION'])[1 + (g % 10)]],
+       ARRAY[(ARRAY['YOUTH','CHILDREN','WOMEN','FARMERS','INDUSTRIAL_WORKERS','ELDERLY','OFFICIALS','PUBLIC'])[1 + (g % 8)]],
+       (ARRAY['OFFLINE','OFFLINE','OFFLINE','ONLINE','HYBRID'])[1 + (g % 5)],
+       CASE WHEN g % 5 >= 3 THEN 'https://live.example.cn/' || g END,
+       now(), now(), now(), 1
+FROM generate_series(1, :n) AS g
+JOIN numbered_places p ON p.i = 1 + (g::bigint * 7919) % (SELECT count(*) FROM places)
+CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2024-01-01 08:00:00+08' + ((g::bigint * 2654435761) % (3 * 365 * 24)) * INTERVAL '1 hour' AS starts_at) s;
+
+ANALYZE event;

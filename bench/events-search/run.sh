@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Event search benchmark (issue 3): 1,000,000 events in a bench database, event-service and the gateway as real
+# processes, then 32 concurrent clients through the gateway for each common search. Writes a results file.
+#   bench/events-search/run.sh [EVENTS] [SECONDS_PER_SCENARIO]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/bench/events-search"
+EVENTS="${1:-1000000}"
+SECONDS_EACH="${2:-60}"
+CLIENTS=32
+WORK="$ROOT/.local/bench"
+DB=kepu_event_bench
+mkdir -p "$WORK"
+
+"$ROOT/deploy/local/stack.sh" up dev
+# shellcheck disable=SC1091
+source "$ROOT/.local/env"
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi; }
+as_postgres psql -X -q -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
+  || as_postgres psql -X -q -d postgres -c "CREATE DATABASE $DB OWNER kepu_event ENCODING 'UTF8' TEMPLATE template0"
+[ -f "$ROOT/event-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+start() { # name port env...
+  local name=$1 port=$2; shift 2
+  env "$@" QUARKUS_HTTP_PORT="$port" nohup java -Xmx512m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+    >"$WORK/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "bench: $name did not start; see $WORK/$name.log" >&2; exit 1
+}
+start event-service 18281 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KEPU_OUTBOX_RELAY_ENABLED=false
+
+have=$(PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" -tAc "SELECT count(*) FROM event")
+if [ "$have" -lt "$EVENTS" ]; then
+  echo "bench: generating $((EVENTS - have)) events (once; kept in $DB)..."
+  awk -F, 'NR==FNR { if (FNR > 1) { lat[$1]=$2; lon[$1]=$3 }; next }
+           FNR == 1 { print "code,city,region,lat,lon,name"; next }
+           ($3 == "COUNTY" || $1 == "441900" || $1 == "442000") {
+             city = ($3 == "COUNTY") ? $4 : $1; d = ($1 % 97) / 97.0 - 0.5; e = ($1 % 89) / 89.0 - 0.5;
+             printf "%s,%s,%s,%.4f,%.4f,%s\n", $1, city, $5, lat[city] + d * 0.4, lon[city] + e * 0.4, $2 }' \
+    "$HERE/city-centres.csv" "$ROOT/common/api/src/main/resources/org/kepu/common/divisions/guangdong-divisions.csv" \
+    >"$WORK/places.csv"
+  (cd "$WORK" && time PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" \
+     -v n=$((EVENTS - have)) -f "$HERE/generate.sql")
+fi
+start gateway 18280 KEPU_EVENT_URL=http://127.0.0.1:18281 KEPU_RATE_PUBLIC_CAPACITY=1000000000 KEPU_RATE_PUBLIC_PER_SECOND=1000000000
+
+G=http://127.0.0.1:18280/api/v1/events
+: >"$WORK/city-date.txt"; : >"$WORK/free-text.txt"; : >"$WORK/near-me.txt"
+for city in 440100 440300 440600 441900 440500 441400 440800 441800; do
+  for month in 03 05 09 11; do
+    echo "$G?divisionCode=$city&from=2025-$month-01T00:00:00%2B08:00&to=2025-$month-30T23:59:59%2B08:00&size=20" >>"$WORK/city-date.txt"
+  done
+done
+for q in %E7%A7%91%E6%99%AE %E6%9C%BA%E5%99%A8%E4%BA%BA %E5%81%A5%E5%BA%B7 %E6%B0%94%E8%B1%A1 %E5%A4%A7%E7%AF%B7%E8%BD%A6 %E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD robot outreach; do
+  echo "$G?q=$q&size=20" >>"$WORK/free-text.txt"   # 科普 机器人 健康 气象 大篷车 人工智能 …
+done
+while IFS=, read -r city lat lon; do
+  [ "$city" = city ] && continue
+  echo "$G?lat=$lat&lon=$lon&radiusKm=5&size=20" >>"$WORK/near-me.txt"
+done <"$HERE/city-centres.csv"
+
+out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
+{
+  echo "# event search through the gateway: $EVENTS events, $CLIENTS clients, ${SECONDS_EACH}s per scenario, $(nproc) cores"
+  java "$ROOT/bench/LoadGen.java" "$WORK/city-date.txt" "$CLIENTS" 30 warm-up >/dev/null
+  for scenario in city-date free-text near-me; do
+    java "$ROOT/bench/LoadGen.java" "$WORK/$scenario.txt" "$CLIENTS" "$SECONDS_EACH" "$scenario"
+  done
+} | tee "$out"
+echo "bench: results in $out"

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Gateway overhead (issue 4): GET one event by id three ways in the same run — straight at event-service, through the
+# gateway, and through nginx as a plain keep-alive reverse proxy — with wrk at 32 connections, alternating in rounds
+# after a warm-up, so that the machine's noise falls on all three alike.
+#   bench/gateway/run.sh [ROUND_SECONDS] [ROUNDS] [WARMUP_SECONDS]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/bench/gateway"
+ROUND="${1:-20}"; ROUNDS="${2:-3}"; WARMUP="${3:-60}"
+WORK="$ROOT/.local/bench-gateway"
+mkdir -p "$WORK"
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+  [ "$(id -u)" -eq 0 ] || { echo "bench: install wrk and nginx (apt-get install wrk nginx-light)" >&2; exit 1; }
+  apt-get install -y -qq wrk nginx-light >/dev/null
+}
+
+"$ROOT/deploy/local/stack.sh" up dev
+# shellcheck disable=SC1091
+source "$ROOT/.local/env"
+[ -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -s "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+start() { # name port env...
+  local name=$1 port=$2; shift 2
+  env "$@" QUARKUS_HTTP_PORT="$port" nohup java -Xmx512m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+    >"$WORK/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "bench: $name did not start; see $WORK/$name.log" >&2; exit 1
+}
+start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
+# No rate limit in the way: the gateway's other work (auth check, request id, access log) is what is measured.
+start gateway 18380 KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
+  KEPU_RATE_PUBLIC_PER_SECOND=1000000000 QUARKUS_LOG_CATEGORY__KEPU_GATEWAY_ACCESS__LEVEL=INFO
+sed -e "s#@WORK@#$WORK#g" -e "s#@UPSTREAM@#18381#" -e "s#@PORT@#18480#" "$HERE/nginx.conf" >"$WORK/nginx.conf"
+nginx -c "$WORK/nginx.conf"
+
+# One published event to read, created through the API like any other.
+TOKEN=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role organizer --org bench)
+ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' http://127.0.0.1:18381/api/v1/events \
+  -d '{"titleZh":"网关基准测试活动","type":"LECTURE","startsAt":"2026-12-05T14:00:00+08:00","endsAt":"2026-12-05T16:00:00+08:00","divisionCode":"440106"}' \
+  | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18381/api/v1/events/$ID/publish" >/dev/null
+path="/api/v1/events/$ID"
+declare -A url=([direct]="http://127.0.0.1:18381$path" [gateway]="http://127.0.0.1:18380$path" [nginx]="http://127.0.0.1:18480$path")
+for target in direct gateway nginx; do curl -fs "${url[$target]}" >/dev/null || { echo "bench: $target does not answer" >&2; exit 1; }; done
+
+echo "bench: warming up ${WARMUP}s on each path..."
+for target in direct gateway nginx; do wrk -t2 -c32 -d"${WARMUP}s" "${url[$target]}" >/dev/null; done
+
+out="$ROOT/bench/results/gateway-$(date +%Y%m%d-%H%M).txt"
+{
+  echo "# GET one event by id, wrk -t2 -c32, ${ROUNDS} alternating rounds of ${ROUND}s each after ${WARMUP}s warm-up per path, $(nproc) cores"
+  for round in $(seq 1 "$ROUNDS"); do
+    for target in direct gateway nginx; do
+      wrk -t2 -c32 -d"${ROUND}s" --latency "${url[$target]}" >"$WORK/wrk-$target-$round.txt"
+      rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$target-$round.txt")
+      p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$target-$round.txt")
+      non2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/wrk-$target-$round.txt")
+      echo "round=$round target=$target rps=$rps p99=$p99 non2xx=${non2xx:-0}"
+    done
+  done
+} | tee "$out"
+awk '/^round/ { split($3, t, "="); split($4, r, "="); sum[t[2]] += r[2]; n[t[2]]++ }
+     END { d = sum["direct"] / n["direct"];
+           for (k in sum) printf "mean %-8s %8.0f req/s  %5.1f%% of direct\n", k, sum[k] / n[k], 100 * sum[k] / n[k] / d }' \
+  "$out" | sort | tee -a "$out"
+echo "bench: results in $out"

@@ -1,0 +1,61 @@
+package org.kepu.gateway.domain;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One upstream instance and what the gateway has seen of it: after enough consecutive failures it is ejected for a
+ * while (passive health), then given one trial request; a success brings it back at once.
+ */
+public final class Instance {
+
+    private final URI uri;
+    private final int failuresBeforeEjection;
+    private final long ejectionNanos;
+    private int consecutiveFailures;
+    private long ejectedUntil;
+    private boolean trialInFlight;
+
+    public Instance(URI uri, int failuresBeforeEjection, Duration ejectionTime) {
+        this.uri = uri;
+        this.failuresBeforeEjection = failuresBeforeEjection;
+        this.ejectionNanos = ejectionTime.toNanos();
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** Whether a request may go to this instance now; past an ejection, only one trial request is let through. */
+    public synchronized boolean tryAcquire(long now) {
+        if (consecutiveFailures < failuresBeforeEjection) {
+            return true;
+        }
+        if (now < ejectedUntil || trialInFlight) {
+            return false;
+        }
+        trialInFlight = true;
+        return true;
+    }
+
+    public synchronized void succeeded() {
+        consecutiveFailures = 0;
+        trialInFlight = false;
+    }
+
+    /** A connection failure or timeout; the instance is ejected once they reach the threshold in a row. */
+    public synchronized void failed(long now) {
+        consecutiveFailures++;
+        trialInFlight = false;
+        if (consecutiveFailures >= failuresBeforeEjection) {
+            ejectedUntil = now + ejectionNanos;
+        }
+    }
+
+    /** Seconds until this instance may be tried again; 0 if it may be tried now. */
+    public synchronized long secondsUntilRetry(long now) {
+        return consecutiveFailures < failuresBeforeEjection
+                ? 0
+                : Math.max(1, (ejectedUntil - now + 999_999_999L) / 1_000_000_000L);
+    }
+}

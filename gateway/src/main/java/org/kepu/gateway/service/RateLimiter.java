@@ -1,0 +1,43 @@
+package org.kepu.gateway.service;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kepu.gateway.config.GatewayConfig;
+import org.kepu.gateway.domain.TokenBucket;
+
+/**
+ * Token buckets per client (token subject, or IP for anonymous callers) and route class, in this replica's memory.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final int SWEEP_EVERY = 10_000;
+
+    private final Map<String, GatewayConfig.RateLimit> limits;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong calls = new AtomicLong();
+
+    public RateLimiter(GatewayConfig config) {
+        this.limits = config.rateLimits();
+    }
+
+    /** The decision for one request; classes without a configured limit are not limited (empty). */
+    public java.util.Optional<TokenBucket.Decision> take(String routeClass, String client) {
+        GatewayConfig.RateLimit limit = limits.get(routeClass);
+        if (limit == null) {
+            return java.util.Optional.empty();
+        }
+        long now = System.nanoTime();
+        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
+            // Forget clients whose bucket has refilled: they would start full anyway.
+            buckets.values().removeIf(bucket -> bucket.isIdle(now));
+        }
+        TokenBucket bucket = buckets.computeIfAbsent(routeClass + '|' + client,
+                key -> new TokenBucket(limit.capacity(), limit.perSecond(), now));
+        return java.util.Optional.of(bucket.tryTake(now));
+    }
+}

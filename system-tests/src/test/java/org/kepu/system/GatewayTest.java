@@ -1,0 +1,110 @@
+package org.kepu.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The gateway's table stakes, against the real gateway with real services (and two broken ones) behind it. */
+@ExtendWith(KepuSystem.class)
+class GatewayTest {
+
+    @Test
+    void aStoppedServiceIsA503QuicklyAndTheCircuitOpens() {
+        for (int i = 0; i < 3; i++) {
+            given().when().get("/api/v1/stopped/anything").then().statusCode(503)
+                    .contentType("application/problem+json").time(lessThan(3000L));
+        }
+        // Three failures in a row: the gateway stops trying and says when to come back.
+        given().when().get("/api/v1/stopped/anything").then().statusCode(503).header("Retry-After", notNullValue())
+                .time(lessThan(500L));
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/api/v1/events").then().statusCode(200);
+    }
+
+    @Test
+    void aHangingServiceIsA504AfterItsTimeout() {
+        given().when().get("/api/v1/hanging/anything").then().statusCode(504).contentType("application/problem+json")
+                .body("type", equalTo("https://kepu.org/problems/upstream-timeout")).time(lessThan(5000L));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void clientsOverTheirRateGet429WithRetryAfter() {
+        String token = Gateway.TOKENS.token("busy-" + UUID.randomUUID()).role("analyst").sign();
+        Response last = null;
+        boolean limited = false;
+        for (int i = 0; i < 60 && !limited; i++) {
+            last = given().auth().oauth2(token).when().get("/api/v1/venues?size=1");
+            limited = last.statusCode() == 429;
+        }
+        assertTrue(limited, "a burst of 60 exceeds the test gateway's capacity of 30");
+        last.then().contentType("application/problem+json").header("Retry-After", notNullValue())
+                .header("RateLimit-Limit", equalTo("30")).header("RateLimit-Remaining", equalTo("0"));
+        // Another client is unaffected.
+        given().auth().oauth2(Gateway.TOKENS.token("calm-" + UUID.randomUUID()).role("analyst").sign()).when()
+                .get("/api/v1/venues?size=1").then().statusCode(200).header("RateLimit-Remaining", notNullValue());
+    }
+
+    @Test
+    void corsPreflightsAreAnsweredForConfiguredOrigins() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type").when()
+                .options("/api/v1/events").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        String allowed = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/events").then().extract().header("Access-Control-Allow-Origin");
+        assertFalse("https://evil.example".equals(allowed), "an unknown origin is not allowed");
+    }
+
+    @Test
+    void oversizedBodiesAndHeadersAreRefusedAtTheDoor() {
+        String big = "x".repeat(1_100_000);
+        given().auth().oauth2(Gateway.admin()).contentType(ContentType.JSON).body("{\"titleZh\":\"" + big + "\"}")
+                .when().post("/api/v1/events").then().statusCode(413).contentType("application/problem+json");
+        given().header("X-Huge", "y".repeat(20_000)).when().get("/api/v1/events").then().statusCode(431);
+    }
+
+    @Test
+    void anonymousCallersOnlyReadPublicPrefixes() {
+        given().when().get("/api/v1/registrations").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/v1/event-types").then().statusCode(200).body("total", notNullValue());
+    }
+
+    @Test
+    void theAccessLogNamesRequestsButNeverTokens() throws Exception {
+        String requestId = "log-" + UUID.randomUUID();
+        String token = Gateway.admin();
+        given().auth().oauth2(token).header("X-Request-Id", requestId).when().get("/api/v1/venues").then()
+                .statusCode(200);
+        Thread.sleep(300);
+        String log = Files.readString(KepuSystem.ROOT.resolve("system-tests/target/service-logs/gateway.log"));
+        assertTrue(log.lines().anyMatch(line -> line.contains(requestId) && line.contains("GET /api/v1/venues 200")
+                && line.contains("client=admin")), "one access line with method, path, status, request id and client");
+        assertFalse(log.contains(token), "tokens never reach the log");
+    }
+
+    @Test
+    void bodiesAndQueriesPassThroughUnchanged() {
+        String title = "透传测试 " + UUID.randomUUID() + " ；，。“引号”";
+        String id = given().auth().oauth2(Gateway.organizer("org-pass")).contentType(ContentType.JSON)
+                .body(Map.of("titleZh", title, "type", "LECTURE", "startsAt", "2024-07-01T09:00:00+08:00", "endsAt",
+                        "2024-07-01T11:00:00+08:00", "divisionCode", "440106"))
+                .when().post("/api/v1/events").then().statusCode(201).header("Location", notNullValue())
+                .extract().path("id");
+        given().auth().oauth2(Gateway.organizer("org-pass")).when().get("/api/v1/events/" + id).then()
+                .statusCode(200).body("titleZh", equalTo(title));
+    }
+}
