@@ -65,7 +65,9 @@ public class OpenApiMerger {
         info.put("version", "1.0");
         info.put("description", "Science outreach in Guangdong: events, venues and reports, through one gateway. "
                 + "Reads of public data are anonymous; everything else needs a bearer JWT.");
-        document.putArray("servers").addObject().put("url", "/");
+        info.putObject("contact").put("name", "Kepu maintainers").put("url", "https://kepu.org");
+        info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
+        document.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
         ObjectNode paths = document.putObject("paths");
         ObjectNode schemas = document.putObject("components").putObject("schemas");
         document.with("components").putObject("securitySchemes").putObject("bearer").put("type", "http")
@@ -80,6 +82,7 @@ public class OpenApiMerger {
             }
             service.path("paths").fields().forEachRemaining(path -> {
                 if (route.owns(path.getKey())) {
+                    path.getValue().forEach(OpenApiMerger::rolesAsExtension);
                     paths.set(path.getKey(), path.getValue());
                 }
             });
@@ -91,6 +94,28 @@ public class OpenApiMerger {
             info.put("x-kepu-missing-services", String.join(",", missing));
         }
         return document;
+    }
+
+    /**
+     * Services list the roles an operation allows as bearer "scopes"; for an HTTP bearer scheme OpenAPI allows no
+     * scopes, so the roles move to {@code x-kepu-roles} and the requirement becomes a plain bearer one.
+     */
+    private static void rolesAsExtension(JsonNode operation) {
+        if (!(operation instanceof ObjectNode op) || !op.path("security").isArray()) {
+            return;
+        }
+        ArrayNode roles = op.putArray("x-kepu-roles");
+        for (JsonNode requirement : op.path("security")) {
+            if (requirement instanceof ObjectNode req) {
+                req.fields().forEachRemaining(scheme -> {
+                    scheme.getValue().forEach(roles::add);
+                    req.putArray(scheme.getKey());
+                });
+            }
+        }
+        if (roles.isEmpty()) {
+            op.remove("x-kepu-roles");
+        }
     }
 
     private JsonNode fetch(Route route) {

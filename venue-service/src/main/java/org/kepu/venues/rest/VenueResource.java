@@ -59,6 +59,7 @@ public class VenueResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "Get one venue")
+    @APIResponse(responseCode = "200", description = "The venue, with its ETag")
     @APIResponse(responseCode = "404", description = "No such venue")
     public Response get(@PathParam("id") UUID id) {
         var venue = service.get(id);
