@@ -66,7 +66,7 @@ out="$ROOT/bench/results/gateway-$(date +%Y%m%d-%H%M).txt"
     done
   done
 } | tee "$out"
-awk '/^round/ { split($3, t, "="); split($4, r, "="); sum[t[2]] += r[2]; n[t[2]]++ }
+awk '/^round/ { split($2, t, "="); split($3, r, "="); sum[t[2]] += r[2]; n[t[2]]++ }
      END { d = sum["direct"] / n["direct"];
            for (k in sum) printf "mean %-8s %8.0f req/s  %5.1f%% of direct\n", k, sum[k] / n[k], 100 * sum[k] / n[k] / d }' \
   "$out" | sort | tee -a "$out"
