@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.security.Caller;
+import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 import org.kepu.events.service.EventService;
 
@@ -24,15 +25,14 @@ import org.kepu.events.service.EventService;
 @Tag(name = "Events")
 public class CalendarResource {
 
-    /** How many events a feed carries at most, soonest first. */
-    static final int FEED_LIMIT = 500;
-
     private final EventService service;
     private final Caller caller;
+    private final EventsConfig config;
 
-    public CalendarResource(EventService service, Caller caller) {
+    public CalendarResource(EventService service, Caller caller, EventsConfig config) {
         this.service = service;
         this.caller = caller;
+        this.config = config;
     }
 
     @GET
@@ -48,9 +48,10 @@ public class CalendarResource {
     @GET
     @Path("/calendar.ics")
     @Produces(ICalendar.MEDIA_TYPE)
-    @Operation(summary = "A calendar feed of any search (same filters as the event list), up to 500 events")
+    @Operation(summary = "A calendar feed of any search (same filters as the event list), up to 500 events by default")
     public Response feed(@Valid @BeanParam EventQuery query) {
-        List<Event> events = service.search(query.toSearch(), 0, FEED_LIMIT).items();
+        List<Event> events = service.search(query.toSearch(config.defaultRadiusKm()), 0, config.calendarFeedLimit())
+                .items();
         return Response.ok(ICalendar.of("Kepu 科普活动", events), ICalendar.MEDIA_TYPE).build();
     }
 }

@@ -25,9 +25,6 @@ import org.kepu.events.repository.EventSearch;
 /** The query parameters of an event search, shared by the JSON list and the calendar feed. */
 public class EventQuery {
 
-    /** The widest "near me" circle; wider searches are regional ones. */
-    static final double MAX_RADIUS_KM = 200;
-
     @QueryParam("divisionCode")
     @GuangdongDivision
     @Parameter(description = "GB/T 2260 code at any level: the province finds all, a city its counties", example = "440100")
@@ -86,15 +83,19 @@ public class EventQuery {
     @QueryParam("radiusKm")
     @DecimalMin(value = "0.1", message = "must be at least 0.1")
     @DecimalMax(value = "200", message = "must be at most 200")
-    @Parameter(description = "With lat and lon: how far, in km (default 10)", example = "5")
+    @Parameter(description = "With lat and lon: how far, in km (default 10, kepu.events.default-radius-km)", example = "5")
     public Double radiusKm;
 
     @QueryParam("sort")
     @Parameter(description = "START_TIME (default), RELEVANCE (title matches first) or DISTANCE (default with lat/lon)")
     public EventSearch.Order sort;
 
-    /** The search, after the rules that span parameters; 400 naming the parameter when one is broken. */
-    public EventSearch toSearch() {
+    /**
+     * The search, after the rules that span parameters; 400 naming the parameter when one is broken.
+     *
+     * @param defaultRadiusKm the radius when a point is given without one
+     */
+    public EventSearch toSearch(double defaultRadiusKm) {
         List<InvalidField> errors = new ArrayList<>();
         if ((lat == null) != (lon == null)) {
             errors.add(new InvalidField(lat == null ? "lat" : "lon", "is required when the other coordinate is given"));
@@ -117,6 +118,6 @@ public class EventQuery {
         }
         GeoPoint near = lat == null ? null : new GeoPoint(lat, lon);
         return new EventSearch(divisionCode, economicRegion, from, to, type, seriesId, audience, theme, format,
-                organizer, text, near, near == null ? null : (radiusKm == null ? 10.0 : radiusKm), sort);
+                organizer, text, near, near == null ? null : (radiusKm == null ? defaultRadiusKm : radiusKm), sort);
     }
 }

@@ -34,6 +34,7 @@ import org.kepu.common.paging.PageRequest;
 import org.kepu.common.rest.ETags;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
+import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 import org.kepu.events.repository.EventSearch;
 import org.kepu.events.rest.LifecycleRequests.AttendanceReport;
@@ -54,13 +55,15 @@ public class EventResource {
     private final Caller caller;
     private final IdempotentRequests idempotentRequests;
     private final ObjectMapper objectMapper;
+    private final EventsConfig config;
 
     public EventResource(EventService service, Caller caller, IdempotentRequests idempotentRequests,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, EventsConfig config) {
         this.service = service;
         this.caller = caller;
         this.idempotentRequests = idempotentRequests;
         this.objectMapper = objectMapper;
+        this.config = config;
     }
 
     @POST
@@ -102,7 +105,7 @@ public class EventResource {
     @Operation(summary = "Search public events", description = "Filters combine with AND. Free text finds Chinese "
             + "and English words in titles and descriptions (科普 finds 第七届广东科普嘉年华).")
     public Page<EventView> search(@Valid @BeanParam EventQuery query, @Valid @BeanParam PageRequest paging) {
-        EventSearch search = query.toSearch();
+        EventSearch search = query.toSearch(config.defaultRadiusKm());
         return service.search(search, paging.page, paging.size).map(event -> EventView.from(event, search.near()));
     }
 
