@@ -20,17 +20,9 @@ as_postgres psql -X -q -d postgres -tc "SELECT 1 FROM pg_database WHERE datname 
   || as_postgres psql -X -q -d postgres -c "CREATE DATABASE $DB OWNER kepu_event ENCODING 'UTF8' TEMPLATE template0"
 [ -f "$ROOT/event-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-start() { # name port env...
-  local name=$1 port=$2; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" nohup java -Xmx512m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
-    >"$WORK/$name.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
-  echo "bench: $name did not start; see $WORK/$name.log" >&2; exit 1
-}
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+trap stop_started EXIT
 start event-service 18281 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KEPU_OUTBOX_RELAY_ENABLED=false
 
 have=$(PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" -tAc "SELECT count(*) FROM event")

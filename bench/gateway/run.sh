@@ -19,20 +19,13 @@ command -v wrk >/dev/null && command -v nginx >/dev/null || {
 source "$ROOT/.local/env"
 [ -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
 
-pids=()
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  stop_started
   [ -s "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
 }
 trap cleanup EXIT
-start() { # name port env...
-  local name=$1 port=$2; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" nohup java -Xmx512m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
-    >"$WORK/$name.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
-  echo "bench: $name did not start; see $WORK/$name.log" >&2; exit 1
-}
 start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
 # No rate limit in the way: the gateway's other work (auth check, request id, access log) is what is measured.
 start gateway 18380 KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
