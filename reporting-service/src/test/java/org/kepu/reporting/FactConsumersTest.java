@@ -1,0 +1,110 @@
+package org.kepu.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The read models as the dashboard sees them, fed through the real broker: facts count once, in version order, and
+ * a message nobody can read does not stall the ones after it.
+ */
+@QuarkusTest
+class FactConsumersTest {
+
+    static final String REPORT = "/api/v1/reports/events/published-by-city";
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers), new StringSerializer(),
+                new StringSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    static long chaozhou() {
+        List<Map<String, Object>> items = given().when().get(REPORT).then().statusCode(200).extract().path("items");
+        return items.stream().filter(row -> "445100".equals(row.get("cityCode")))
+                .mapToLong(row -> ((Number) row.get("count")).longValue()).findFirst().orElseThrow();
+    }
+
+    static void sendRaw(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>("kepu.events", key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    static String fact(String messageId, String eventId, long version, String status) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/kepu/event-service","type":"kepu.event.published",
+                 "subject":"%s","time":"2024-05-18T01:00:00Z","datacontenttype":"application/json",
+                 "data":{"id":"%s","version":%d,"status":"%s","type":"LECTURE","divisionCode":"445102",
+                         "cityCode":"445100","economicRegion":"EAST","startsAt":"2024-05-18T09:00:00+08:00",
+                         "organizerOrg":"chaozhou-kx","futureField":"ignored"}}
+                """.formatted(messageId, eventId, eventId, version, status);
+    }
+
+    /**
+     * Sends, under the same key (so on the same partition, after everything sent before under it), a fact about a
+     * new published event, and waits until the count shows exactly {@code expected}: then every earlier message under
+     * that key has been consumed too.
+     */
+    static void markAndExpect(String key, long expected) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        sendRaw(key, fact(UUID.randomUUID().toString(), marker, 1, "PUBLISHED"));
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> chaozhou() >= expected);
+        assertEquals(expected, chaozhou());
+    }
+
+    @Test
+    void aRedeliveredMessageIsAppliedOnce() throws Exception {
+        long before = chaozhou();
+        String event = UUID.randomUUID().toString();
+        String messageId = UUID.randomUUID().toString();
+        sendRaw(event, fact(messageId, event, 1, "PUBLISHED"));
+        // The same message id again, altered: applying it would cancel the event and lower the count.
+        sendRaw(event, fact(messageId, event, 2, "CANCELLED"));
+        markAndExpect(event, before + 2);
+    }
+
+    @Test
+    void anOlderVersionNeverOverwritesANewerOne() throws Exception {
+        long before = chaozhou();
+        String event = UUID.randomUUID().toString();
+        sendRaw(event, fact(UUID.randomUUID().toString(), event, 2, "CANCELLED"));
+        sendRaw(event, fact(UUID.randomUUID().toString(), event, 1, "PUBLISHED"));
+        markAndExpect(event, before + 1);
+    }
+
+    @Test
+    void anUnreadableMessageDoesNotStallTheTopic() throws Exception {
+        long before = chaozhou();
+        String key = UUID.randomUUID().toString();
+        sendRaw(key, "this is not a CloudEvent");
+        markAndExpect(key, before + 1);
+    }
+
+    @Test
+    void everyCityIsListedWithItsRegion() {
+        given().when().get(REPORT).then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(21))
+                .body("items.find { it.cityCode == '441400' }.economicRegion", org.hamcrest.Matchers.equalTo("NORTH"));
+    }
+}
