@@ -83,17 +83,16 @@ ensure_databases() {
 SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role')\gexec
 SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'role', :'pw')\gexec
 SQL
-    for db in "kepu_${svc}${DB_SUFFIX}"; do
-      if [ "$PROFILE" = test ] && [ "${KEPU_KEEP_TEST_DATA:-}" != 1 ]; then
-        # Every test run starts from empty databases, so results never depend on an earlier run.
-        psql_admin -v db="$db" <<'SQL' >/dev/null || fail "resetting $db" "psql failed" "stop whatever holds connections to it"
+    db="kepu_${svc}${DB_SUFFIX}"
+    if [ "$PROFILE" = test ] && [ "${KEPU_KEEP_TEST_DATA:-}" != 1 ]; then
+      # Every test run starts from empty databases, so results never depend on an earlier run.
+      psql_admin -v db="$db" <<'SQL' >/dev/null || fail "resetting $db" "psql failed" "stop whatever holds connections to it"
 SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'db')\gexec
 SQL
-      fi
-      psql_admin -v db="$db" -v role="$role" <<'SQL' || fail "creating database $db" "psql failed" "check the PostgreSQL log"
+    fi
+    psql_admin -v db="$db" -v role="$role" <<'SQL' || fail "creating database $db" "psql failed" "check the PostgreSQL log"
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING ''UTF8'' TEMPLATE template0', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db')\gexec
 SQL
-    done
   done
 }
 

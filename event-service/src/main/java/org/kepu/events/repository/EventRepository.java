@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
+import org.kepu.common.divisions.DivisionCodes;
 import org.kepu.common.paging.Page;
 import org.kepu.events.domain.Event;
 
@@ -27,10 +28,10 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         Map<String, Object> params = new LinkedHashMap<>();
         if (search.divisionCode() != null) {
             String code = search.divisionCode();
-            if (code.endsWith("0000")) {
+            if (DivisionCodes.isProvince(code)) {
                 where.append(" AND e.division_code LIKE :province");
-                params.put("province", code.substring(0, 2) + "%");
-            } else if (code.endsWith("00")) {
+                params.put("province", DivisionCodes.prefixOf(code) + "%");
+            } else if (DivisionCodes.isCity(code)) {
                 where.append(" AND e.city_code = :city");
                 params.put("city", code);
             } else {

@@ -1,6 +1,5 @@
 package org.kepu.events.rest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -97,13 +96,17 @@ final class ICalendar {
                 .replace("\n", "\\n").replace("\r", "\\n");
     }
 
+    private static int utf8Octets(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+
     /** Appends a content line, folded so that no physical line exceeds 75 octets (continuations start with a space). */
     private void line(String content) {
         int octets = 0;
         int limit = MAX_LINE_OCTETS;
         for (int i = 0; i < content.length();) {
             int codePoint = content.codePointAt(i);
-            int width = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            int width = utf8Octets(codePoint);
             if (octets + width > limit) {
                 out.append(CRLF).append(' ');
                 octets = 0;

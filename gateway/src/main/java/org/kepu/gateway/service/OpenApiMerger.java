@@ -7,9 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,8 +67,9 @@ public class OpenApiMerger {
         info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
         document.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
         ObjectNode paths = document.putObject("paths");
-        ObjectNode schemas = document.putObject("components").putObject("schemas");
-        document.with("components").putObject("securitySchemes").putObject("bearer").put("type", "http")
+        ObjectNode components = document.putObject("components");
+        ObjectNode schemas = components.putObject("schemas");
+        components.putObject("securitySchemes").putObject("bearer").put("type", "http")
                 .put("scheme", "bearer").put("bearerFormat", "JWT");
         ArrayNode tags = document.putArray("tags");
         List<String> missing = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.kepu.gateway.service;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,10 +27,10 @@ public class RateLimiter {
     }
 
     /** The decision for one request; classes without a configured limit are not limited (empty). */
-    public java.util.Optional<TokenBucket.Decision> take(String routeClass, String client) {
+    public Optional<TokenBucket.Decision> take(String routeClass, String client) {
         GatewayConfig.RateLimit limit = limits.get(routeClass);
         if (limit == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long now = System.nanoTime();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
@@ -38,6 +39,6 @@ public class RateLimiter {
         }
         TokenBucket bucket = buckets.computeIfAbsent(routeClass + '|' + client,
                 key -> new TokenBucket(limit.capacity(), limit.perSecond(), now));
-        return java.util.Optional.of(bucket.tryTake(now));
+        return Optional.of(bucket.tryTake(now));
     }
 }

@@ -50,18 +50,6 @@ public class Divisions {
         });
     }
 
-    /** Whether {@code code} is {@code ancestor} itself or lies within it. */
-    public boolean isWithin(String code, String ancestor) {
-        Optional<Division> current = find(code);
-        while (current.isPresent()) {
-            if (current.get().code().equals(ancestor)) {
-                return true;
-            }
-            current = find(current.get().parentCode());
-        }
-        return false;
-    }
-
     private static Map<String, Division> load() {
         Map<String, Division> divisions = new LinkedHashMap<>();
         try (InputStream in = Divisions.class.getResourceAsStream(RESOURCE)) {

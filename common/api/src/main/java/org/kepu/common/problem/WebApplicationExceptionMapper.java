@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /** Framework-raised HTTP errors (unknown path, wrong method, unsupported media type…) in the problem shape. */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -17,7 +19,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             // A parameter converter refused a value; Jakarta REST wrapped it in a 404 that would hide which one.
             return problem.problem().toResponse();
         }
-        if (exception.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+        if (exception.getCause() instanceof JsonProcessingException json) {
             // The JSON reader wraps its own failure; the client needs to know where the body went wrong.
             return JsonInputMapper.toProblem(json).toResponse();
         }

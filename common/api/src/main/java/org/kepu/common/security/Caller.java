@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -67,7 +68,7 @@ public class Caller {
         }
         Object value = token.getClaim(VENUES_CLAIM);
         if (value instanceof Collection<?> values) {
-            return values.stream().map(CallerClaims::unquote).collect(java.util.stream.Collectors.toSet());
+            return values.stream().map(CallerClaims::unquote).collect(Collectors.toSet());
         }
         return Set.copyOf(List.of(CallerClaims.unquote(value)));
     }
