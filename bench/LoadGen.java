@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A closed-loop HTTP load generator for Kepu's benchmarks, JDK only: N clients each send one request after another
  * for a fixed time, picking URLs round-robin from a file, and the run prints throughput and latency percentiles.
  *
- * Usage: java bench/LoadGen.java URL_FILE CLIENTS SECONDS [LABEL]
+ * Usage: java bench/LoadGen.java URL_FILE CLIENTS SECONDS [LABEL [BASE_URL]]
+ * A line that starts with "/" is sent to BASE_URL, so one file serves several targets.
  * Every request must answer 200; anything else is counted as an error and reported.
  */
 public class LoadGen {
 
     public static void main(String[] args) throws Exception {
+        String base = args.length > 4 ? args[4] : "";
         List<String> urls = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[0])).stream()
-                .filter(line -> !line.isBlank()).toList();
+                .filter(line -> !line.isBlank()).map(line -> line.startsWith("/") ? base + line : line).toList();
         int clients = Integer.parseInt(args[1]);
         long seconds = Long.parseLong(args[2]);
         String label = args.length > 3 ? args[3] : args[0];

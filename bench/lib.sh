@@ -2,11 +2,12 @@
 # Expects ROOT and WORK to be set by the caller.
 pids=()
 stop_started() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-start() { # name port env...
-  local name=$1 port=$2; shift 2
+start() { # name port env...   (NAME=… names the log when one service runs twice)
+  local name=$1 port=$2 log="$WORK/${NAME:-$1}.log"; shift 2
   env "$@" QUARKUS_HTTP_PORT="$port" nohup java -Xmx512m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
-    >"$WORK/$name.log" 2>&1 &
+    >"$log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
-  echo "bench: $name did not start; see $WORK/$name.log" >&2; exit 1
+  # Long enough for a migration that builds indexes over the million-event bench database.
+  for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "bench: $name did not start; see $log" >&2; exit 1
 }

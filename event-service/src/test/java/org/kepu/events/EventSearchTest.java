@@ -133,6 +133,40 @@ class EventSearchTest {
                 .body("page", equalTo(1));
     }
 
+    /** Searches are cached; a change made here must show in the very next search all the same. */
+    @Test
+    void aRepeatedSearchShowsAChangeAtOnce() {
+        String org = newOrg();
+        String first = publish(org, event("重复搜索活动 一"));
+        given().queryParam("organizer", org).when().get("/api/v1/events").then().body("total", equalTo(1));
+        publish(org, event("重复搜索活动 二"));
+        given().queryParam("organizer", org).when().get("/api/v1/events").then().body("total", equalTo(2));
+        Organizers.cancel(org, first);
+        given().queryParam("organizer", org).queryParam("q", "一").when().get("/api/v1/events").then()
+                .body("items.status", contains("CANCELLED"));
+    }
+
+    /** A full page of matches and a short one are found by different plans; both must agree on order and total. */
+    @Test
+    void freeTextPagesAreInStartOrderWithTheirTotal() {
+        String org = newOrg();
+        for (String day : List.of("2024-05-04", "2024-05-01", "2024-05-03", "2024-05-02")) {
+            publish(org, with(event("天文观测夜 " + day), "startsAt", day + "T19:00:00+08:00", "endsAt",
+                    day + "T21:00:00+08:00"));
+        }
+        publish(org, event("植物识别课"));
+        given().queryParam("organizer", org).queryParam("q", "天文").queryParam("size", 2).when().get("/api/v1/events")
+                .then().body("items.titleZh", contains("天文观测夜 2024-05-01", "天文观测夜 2024-05-02"))
+                .body("total", equalTo(4));
+        given().queryParam("organizer", org).queryParam("q", "天文").queryParam("size", 2).queryParam("page", 1).when()
+                .get("/api/v1/events").then()
+                .body("items.titleZh", contains("天文观测夜 2024-05-03", "天文观测夜 2024-05-04"))
+                .body("total", equalTo(4));
+        given().queryParam("organizer", org).queryParam("q", "天文").queryParam("size", 3).queryParam("page", 1).when()
+                .get("/api/v1/events").then().body("items.titleZh", contains("天文观测夜 2024-05-04"))
+                .body("total", equalTo(4));
+    }
+
     @Test
     void badSearchParametersAreNamed() {
         given().queryParam("lat", 23.1).when().get("/api/v1/events").then().statusCode(400)

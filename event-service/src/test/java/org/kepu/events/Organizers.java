@@ -51,4 +51,9 @@ final class Organizers {
         given().auth().oauth2(token(org)).when().post("/api/v1/events/" + id + "/publish").then().statusCode(200);
         return id;
     }
+
+    static void cancel(String org, String id) {
+        given().auth().oauth2(token(org)).contentType(ContentType.JSON).body(Map.of("reason", "因台风影响，活动取消"))
+                .when().post("/api/v1/events/" + id + "/cancel").then().statusCode(200);
+    }
 }

@@ -1,5 +1,7 @@
 package org.kepu.events.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +16,23 @@ public interface EventsConfig {
     /** The "near me" radius when a search gives a point but no radius, in km. */
     @WithDefault("10")
     double defaultRadiusKm();
+
+    /** The public search cache (see EventSearchCache). */
+    SearchCache searchCache();
+
+    /** {@code kepu.events.search-cache.*}, e.g. {@code KEPU_EVENTS_SEARCH_CACHE_TTL=5s}. */
+    interface SearchCache {
+
+        /** Off answers every search from the database (the benchmark's uncached runs). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long another replica's change may go unseen here. */
+        @WithDefault("10s")
+        Duration ttl();
+
+        /** Distinct searches kept; the least recently used go first. */
+        @WithDefault("10000")
+        long maxEntries();
+    }
 }

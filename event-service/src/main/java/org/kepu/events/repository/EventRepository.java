@@ -1,6 +1,7 @@
 package org.kepu.events.repository;
 
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,76 +9,40 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import org.kepu.common.divisions.DivisionCodes;
 import org.kepu.common.paging.Page;
 import org.kepu.events.domain.Event;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** Finds events; every public query leaves drafts out. */
+/**
+ * Finds events; every public query leaves drafts out.
+ *
+ * <p>
+ * A search first picks the page's ids and counts the matches from narrow columns (index-only where the indexes cover
+ * the filters), then reads only that page's rows: reading every candidate's wide row is what made searches slow.
+ */
 @ApplicationScoped
 public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
 
-    /** Great-circle distance in km from (:lat, :lon), the same haversine formula as GeoPoint. */
-    private static final String DISTANCE_KM = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(e.latitude - :lat) / 2), 2)"
-            + " + cos(radians(:lat)) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - :lon) / 2), 2))))";
+    /**
+     * How many of the soonest filtered events are checked for free text before the terms index is asked instead: a
+     * common word (科普 is in a third of all titles) fills a page within the first few dozen, a rare one is found faster
+     * through the index.
+     */
+    static final int TEXT_PROBE_ROWS = 5_000;
 
     /** Public events matching the search, in the order it asks for, one page of them and the total. */
     public Page<Event> search(EventSearch search, int page, int size) {
-        StringBuilder where = new StringBuilder("e.status <> 'DRAFT'");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (search.divisionCode() != null) {
-            String code = search.divisionCode();
-            if (DivisionCodes.isProvince(code)) {
-                where.append(" AND e.division_code LIKE :province");
-                params.put("province", DivisionCodes.prefixOf(code) + "%");
-            } else if (DivisionCodes.isCity(code)) {
-                where.append(" AND e.city_code = :city");
-                params.put("city", code);
-            } else {
-                where.append(" AND e.division_code = :county");
-                params.put("county", code);
-            }
+        SearchFilters filters = SearchFilters.of(search);
+        long offset = (long) page * size;
+        if (search.text() != null && search.effectiveOrder() == EventSearch.Order.START_TIME) {
+            return textByStartTime(search.text(), filters, offset, page, size);
         }
-        filter(where, params, "e.economic_region = :region", "region",
-                search.economicRegion() == null ? null : search.economicRegion().name());
-        if (search.from() != null || search.to() != null) {
-            // Overlap with the window, in the form the GiST period indexes answer.
-            where.append(" AND tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange(")
-                    .append(search.from() == null ? "NULL" : "CAST(:from AS timestamptz)").append(", ")
-                    .append(search.to() == null ? "NULL" : "CAST(:to AS timestamptz)").append(", '[]')");
-            if (search.from() != null) {
-                params.put("from", search.from());
-            }
-            if (search.to() != null) {
-                params.put("to", search.to());
-            }
-        }
-        filter(where, params, "e.type = :type", "type", search.type() == null ? null : search.type().name());
-        filter(where, params, "e.series_id = :series", "series", search.seriesId());
-        filter(where, params, "e.audiences @> ARRAY[CAST(:audience AS text)]", "audience",
-                search.audience() == null ? null : search.audience().name());
-        filter(where, params, "e.themes @> ARRAY[CAST(:theme AS text)]", "theme",
-                search.theme() == null ? null : search.theme().name());
-        filter(where, params, "e.format = :format", "format", search.format() == null ? null : search.format().name());
-        filter(where, params, "e.organizer_org = :org", "org", search.organizerOrg());
+        Map<String, Object> params = new HashMap<>(filters.params);
+        String where = filters.where.toString();
         if (search.text() != null) {
-            // The terms index narrows the rows; Chinese pairs are what make 科普 find 第七届广东科普嘉年华.
-            where.append(" AND e.search_terms @> kepu_query_terms(:text)");
+            where += " AND " + SearchFilters.TEXT;
             params.put("text", search.text());
-        }
-        boolean near = search.near() != null;
-        if (near) {
-            double[] box = search.near().boundingBox(search.radiusKm());
-            where.append(" AND e.latitude BETWEEN :minLat AND :maxLat AND e.longitude BETWEEN :minLon AND :maxLon AND ")
-                    .append(DISTANCE_KM).append(" <= :radius");
-            params.put("minLat", box[0]);
-            params.put("maxLat", box[1]);
-            params.put("minLon", box[2]);
-            params.put("maxLon", box[3]);
-            params.put("radius", search.radiusKm());
-            params.put("lat", search.near().latitude());
-            params.put("lon", search.near().longitude());
         }
         String orderBy = switch (search.effectiveOrder()) {
             case START_TIME -> "e.starts_at, e.id";
@@ -85,32 +50,73 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                     ? "e.starts_at, e.id"
                     : "CASE WHEN strpos(lower(e.title_zh || ' ' || coalesce(e.title_en, '')), lower(:needle)) > 0"
                             + " THEN 0 ELSE 1 END, e.starts_at, e.id";
-            case DISTANCE -> near ? DISTANCE_KM + ", e.id" : "e.starts_at, e.id";
+            case DISTANCE -> search.near() != null ? SearchFilters.DISTANCE_KM + ", e.id" : "e.starts_at, e.id";
         };
-        Map<String, Object> pageParams = new LinkedHashMap<>(params);
+        Map<String, Object> pageParams = new HashMap<>(params);
         if (orderBy.contains(":needle")) {
             pageParams.put("needle", search.text().trim());
         }
-
-        Query select = getEntityManager().createNativeQuery(
-                "SELECT e.* FROM event e WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset",
-                Event.class);
-        pageParams.forEach(select::setParameter);
-        select.setParameter("limit", size).setParameter("offset", (long) page * size);
-        @SuppressWarnings("unchecked")
-        List<Event> items = select.getResultList();
-
-        Query count = getEntityManager().createNativeQuery(
-                "SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT " + (Page.COUNT_LIMIT + 1) + ") m");
-        params.forEach(count::setParameter);
-        return Page.of(items, ((Number) count.getSingleResult()).longValue(), page, size);
+        List<UUID> ids = ids("SELECT e.id FROM event e WHERE " + where + " ORDER BY " + orderBy
+                + " LIMIT :limit OFFSET :offset", pageParams, size, offset);
+        long counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
+                + (Page.COUNT_LIMIT + 1) + ") m", params);
+        return Page.of(load(ids), counted, page, size);
     }
 
-    private static void filter(StringBuilder where, Map<String, Object> params, String condition, String name,
-            Object value) {
-        if (value != null) {
-            where.append(" AND ").append(condition);
-            params.put(name, value);
+    /**
+     * Free text, soonest first. Which plan is fast depends on how common the words are, and PostgreSQL's estimate for
+     * array containment is poor for multi-character Chinese words (it treats 机器 and 器人 as independent), so the
+     * query tries the plan for common words first and falls back to the terms index for rare ones.
+     */
+    private Page<Event> textByStartTime(String text, SearchFilters filters, long offset, int page, int size) {
+        Map<String, Object> params = new HashMap<>(filters.params);
+        params.put("text", text);
+        List<UUID> ids = ids("SELECT s.id FROM (SELECT e.id, e.starts_at, e.search_terms FROM event e WHERE "
+                + filters.where + " ORDER BY e.starts_at, e.id LIMIT " + TEXT_PROBE_ROWS + ") s"
+                + " WHERE s.search_terms @> kepu_query_terms(:text) ORDER BY s.starts_at, s.id LIMIT :limit OFFSET :offset",
+                params, size, offset);
+        long counted;
+        if (ids.size() == size) {
+            // Common words: counting by scanning the filtered rows reaches the cap quickly; OFFSET 0 keeps the
+            // planner from answering the word through the terms index, which would first collect every match.
+            counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM (SELECT e.search_terms FROM event e WHERE "
+                    + filters.where + " OFFSET 0) s WHERE s.search_terms @> kepu_query_terms(:text) LIMIT "
+                    + (Page.COUNT_LIMIT + 1) + ") m", params);
+        } else {
+            // Rare words (or few filtered rows): collect every match through the terms index, then order them.
+            String where = filters.where + " AND " + SearchFilters.TEXT;
+            ids = ids("WITH m AS MATERIALIZED (SELECT e.id, e.starts_at FROM event e WHERE " + where + ")"
+                    + " SELECT m.id FROM m ORDER BY m.starts_at, m.id LIMIT :limit OFFSET :offset", params, size, offset);
+            counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
+                    + (Page.COUNT_LIMIT + 1) + ") m", params);
         }
+        return Page.of(load(ids), counted, page, size);
+    }
+
+    private List<UUID> ids(String sql, Map<String, Object> params, int limit, long offset) {
+        Query query = getEntityManager().createNativeQuery(sql, UUID.class);
+        params.forEach(query::setParameter);
+        query.setParameter("limit", limit).setParameter("offset", offset);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.getResultList();
+        return ids;
+    }
+
+    private long countUpToCap(String sql, Map<String, Object> params) {
+        Query query = getEntityManager().createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** The page's events, in the order of their ids. */
+    private List<Event> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        return list("id in ?1", ids).stream().sorted(Comparator.comparing(event -> position.get(event.id))).toList();
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.security.Caller;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
+import org.kepu.events.service.EventSearchCache;
 import org.kepu.events.service.EventService;
 
 /** Events as iCalendar, to add one to a calendar or subscribe to a search. */
@@ -26,11 +27,13 @@ import org.kepu.events.service.EventService;
 public class CalendarResource {
 
     private final EventService service;
+    private final EventSearchCache searches;
     private final Caller caller;
     private final EventsConfig config;
 
-    public CalendarResource(EventService service, Caller caller, EventsConfig config) {
+    public CalendarResource(EventService service, EventSearchCache searches, Caller caller, EventsConfig config) {
         this.service = service;
+        this.searches = searches;
         this.caller = caller;
         this.config = config;
     }
@@ -50,7 +53,7 @@ public class CalendarResource {
     @Produces(ICalendar.MEDIA_TYPE)
     @Operation(summary = "A calendar feed of any search (same filters as the event list), up to 500 events by default")
     public Response feed(@Valid @BeanParam EventQuery query) {
-        List<Event> events = service.search(query.toSearch(config.defaultRadiusKm()), 0, config.calendarFeedLimit())
+        List<Event> events = searches.search(query.toSearch(config.defaultRadiusKm()), 0, config.calendarFeedLimit())
                 .items();
         return Response.ok(ICalendar.of("Kepu 科普活动", events), ICalendar.MEDIA_TYPE).build();
     }

@@ -40,6 +40,7 @@ import org.kepu.events.repository.EventSearch;
 import org.kepu.events.rest.LifecycleRequests.AttendanceReport;
 import org.kepu.events.rest.LifecycleRequests.Cancellation;
 import org.kepu.events.service.EventDraft;
+import org.kepu.events.service.EventSearchCache;
 import org.kepu.events.service.EventService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,14 +53,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EventResource {
 
     private final EventService service;
+    private final EventSearchCache searches;
     private final Caller caller;
     private final IdempotentRequests idempotentRequests;
     private final ObjectMapper objectMapper;
     private final EventsConfig config;
 
-    public EventResource(EventService service, Caller caller, IdempotentRequests idempotentRequests,
-            ObjectMapper objectMapper, EventsConfig config) {
+    public EventResource(EventService service, EventSearchCache searches, Caller caller,
+            IdempotentRequests idempotentRequests, ObjectMapper objectMapper, EventsConfig config) {
         this.service = service;
+        this.searches = searches;
         this.caller = caller;
         this.idempotentRequests = idempotentRequests;
         this.objectMapper = objectMapper;
@@ -106,7 +109,7 @@ public class EventResource {
             + "and English words in titles and descriptions (科普 finds 第七届广东科普嘉年华).")
     public Page<EventView> search(@Valid @BeanParam EventQuery query, @Valid @BeanParam PageRequest paging) {
         EventSearch search = query.toSearch(config.defaultRadiusKm());
-        return service.search(search, paging.page, paging.size).map(event -> EventView.from(event, search.near()));
+        return searches.search(search, paging.page, paging.size).map(event -> EventView.from(event, search.near()));
     }
 
     @PUT

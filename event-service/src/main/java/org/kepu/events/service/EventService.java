@@ -26,11 +26,14 @@ public class EventService {
     private final EventRepository events;
     private final EventFacts facts;
     private final Divisions divisions;
+    private final jakarta.enterprise.event.Event<PublicEventChanged> publicChanges;
 
-    public EventService(EventRepository events, EventFacts facts, Divisions divisions) {
+    public EventService(EventRepository events, EventFacts facts, Divisions divisions,
+            jakarta.enterprise.event.Event<PublicEventChanged> publicChanges) {
         this.events = events;
         this.facts = facts;
         this.divisions = divisions;
+        this.publicChanges = publicChanges;
     }
 
     @Transactional
@@ -52,6 +55,7 @@ public class EventService {
         return event;
     }
 
+    /** Searches the database; callers go through {@link EventSearchCache}. */
     @Transactional
     public Page<Event> search(EventSearch search, int page, int size) {
         return events.search(search, page, size);
@@ -105,6 +109,7 @@ public class EventService {
         events.flush(); // the fact and the ETag carry the version after this change
         if (factType != null) {
             facts.record(factType, event);
+            publicChanges.fire(new PublicEventChanged(event.id));
         }
         return event;
     }

@@ -1,0 +1,12 @@
+package org.kepu.events.service;
+
+import java.util.UUID;
+
+/**
+ * A CDI event fired inside the transaction that changes what the public sees of an event; observers that act after
+ * the commit (the search cache) learn of it only if the change is stored.
+ *
+ * @param eventId the changed event
+ */
+public record PublicEventChanged(UUID eventId) {
+}
