@@ -1,13 +1,27 @@
 # Shared by the benchmark scripts: start a packaged service as a process, wait until it is ready, stop it on exit.
 # Expects ROOT and WORK to be set by the caller.
 pids=()
+declare -A pid_of # NAME (or service name) -> pid
 stop_started() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 start() { # name port env...   (NAME=… names the log when one service runs twice)
   local name=$1 port=$2 log="$WORK/${NAME:-$1}.log"; shift 2
   env "$@" QUARKUS_HTTP_PORT="$port" nohup java -Xmx512m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
     >"$log" 2>&1 &
   pids+=($!)
+  pid_of[${NAME:-$name}]=$!
   # Long enough for a migration that builds indexes over the million-event bench database.
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
   echo "bench: $name did not start; see $log" >&2; exit 1
 }
+
+# CPU time (user + system, every thread) used so far by the given processes, in clock ticks.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+# All CPU time the machine has spent so far (every core, idle and iowait excluded), in clock ticks.
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+postgres_pids() { pgrep -u postgres -d ' ' postgres || true; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Event search benchmark (issue 3): 1,000,000 events in a bench database, event-service and the gateway as real
-# processes, then 32 concurrent clients through the gateway for each common search. Writes a results file.
+# processes, then 32 concurrent connections (wrk) through the gateway for each common search, with the search cache
+# off and on. Writes a results file with throughput, latency percentiles and CPU per request per process.
 #   bench/events-search/run.sh [EVENTS] [SECONDS_PER_SCENARIO]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,6 +12,10 @@ CLIENTS=32
 WORK="$ROOT/.local/bench"
 DB=kepu_event_bench
 mkdir -p "$WORK"
+command -v wrk >/dev/null || {
+  [ "$(id -u)" -eq 0 ] || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }
+  apt-get install -y -qq wrk >/dev/null
+}
 
 "$ROOT/deploy/local/stack.sh" up dev
 # shellcheck disable=SC1091
@@ -50,7 +55,7 @@ NAME=event-service-cached start event-service 18282 QUARKUS_DATASOURCE_JDBC_URL=
 NAME=gateway-cached start gateway 18279 KEPU_EVENT_URL=http://127.0.0.1:18282 "${unlimited[@]}"
 
 # Many distinct searches, as the public makes them: 8 cities x 12 months x 3 pages; 8 words alone or in 4 cities, 2
-# pages; 21 city centres x 2 radii. The URLs name no host; LoadGen is given the gateway to send them to.
+# pages; 25 county seats x 2 radii. The files hold paths; wrk sends them to one gateway or the other.
 E=/api/v1/events
 : >"$WORK/city-date.txt"; : >"$WORK/free-text.txt"; : >"$WORK/near-me.txt"
 for city in 440100 440300 440600 441900 440500 441400 440800 441800; do
@@ -67,20 +72,36 @@ for q in %E7%A7%91%E6%99%AE %E6%9C%BA%E5%99%A8%E4%BA%BA %E5%81%A5%E5%BA%B7 %E6%B
     done
   done
 done
-while IFS=, read -r city lat lon; do
-  [ "$city" = city ] && continue
+# Near the places where events are (county seats), not city centres that may have none within 5 km.
+awk -F, 'NR > 1 && NR % 5 == 0 {print $4 "," $5}' "$WORK/places.csv" | while IFS=, read -r lat lon; do
   for radius in 5 10; do echo "$E?lat=$lat&lon=$lon&radiusKm=$radius&size=20" >>"$WORK/near-me.txt"; done
-done <"$HERE/city-centres.csv"
+done
+
+# One scenario: wrk's figures, then where the CPU went, per request, in ms (the rest is wrk and the OS).
+measure() { # label path-file base-url event-service-name gateway-name
+  local label=$1 file=$2 base=$3 es=${pid_of[$4]} gw=${pid_of[$5]} report="$WORK/wrk-$1.txt"
+  local m0 g0 e0 p0 m1 g1 e1 p1
+  m0=$(machine_ticks); g0=$(cpu_ticks "$gw"); e0=$(cpu_ticks "$es"); p0=$(cpu_ticks $(postgres_pids))
+  PATHS="$file" wrk -t2 -c"$CLIENTS" -d"${SECONDS_EACH}s" --timeout 10s --latency -s "$ROOT/bench/rotate-paths.lua" "$base" >"$report"
+  m1=$(machine_ticks); g1=$(cpu_ticks "$gw"); e1=$(cpu_ticks "$es"); p1=$(cpu_ticks $(postgres_pids))
+  awk -v label="$label" -v hz="$(getconf CLK_TCK)" -v m=$((m1 - m0)) -v g=$((g1 - g0)) -v e=$((e1 - e0)) -v p=$((p1 - p0)) '
+    /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "90%" { p90 = $2 } $1 == "99%" { p99 = $2 }
+    /Non-2xx/ { bad = $5 } /Socket errors/ { gsub(",", ""); timeouts = $NF }
+    END { f = 1000 / hz / (n > 0 ? n : 1);
+          printf "%-20s requests=%d throughput=%.0f/s p50=%s p90=%s p99=%s non2xx=%d timeouts=%d\n", label, n, rps, p50, p90, p99, bad, timeouts;
+          printf "%-20s cpu ms/request: gateway=%.2f event-service=%.2f postgres=%.2f rest=%.2f all=%.2f\n", "", g * f, e * f, p * f, (m - g - e - p) * f, m * f }' "$report"
+}
 
 out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
 {
-  echo "# event search through the gateway: $EVENTS events, $CLIENTS clients, ${SECONDS_EACH}s per scenario, $(nproc) cores"
+  echo "# event search through the gateway: $EVENTS events, wrk -t2 -c$CLIENTS, ${SECONDS_EACH}s per scenario, $(nproc) cores"
   echo "# every search from PostgreSQL (search cache off), then the same searches with the cache on (the default)"
-  for base in http://127.0.0.1:18280 http://127.0.0.1:18279; do
-    cache=$([ "$base" = http://127.0.0.1:18279 ] && echo cached || echo uncached)
-    java "$ROOT/bench/LoadGen.java" "$WORK/city-date.txt" "$CLIENTS" 30 warm-up "$base" >/dev/null
+  for cache in uncached cached; do
+    if [ "$cache" = cached ]; then base=http://127.0.0.1:18279 es=event-service-cached gw=gateway-cached
+    else base=http://127.0.0.1:18280 es=event-service gw=gateway; fi
+    PATHS="$WORK/city-date.txt" wrk -t2 -c"$CLIENTS" -d30s -s "$ROOT/bench/rotate-paths.lua" "$base" >/dev/null # warm-up
     for scenario in city-date free-text near-me; do
-      java "$ROOT/bench/LoadGen.java" "$WORK/$scenario.txt" "$CLIENTS" "$SECONDS_EACH" "$scenario-$cache" "$base"
+      measure "$scenario-$cache" "$WORK/$scenario.txt" "$base" "$es" "$gw"
     done
   done
 } | tee "$out"

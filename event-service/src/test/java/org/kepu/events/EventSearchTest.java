@@ -11,6 +11,8 @@ import static org.kepu.events.Organizers.event;
 import static org.kepu.events.Organizers.newOrg;
 import static org.kepu.events.Organizers.publish;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +109,25 @@ class EventSearchTest {
                 .queryParam("radiusKm", 20).when().get("/api/v1/events").then().statusCode(200)
                 .body("items.titleZh", contains("广州图书馆", "广东科学中心"))
                 .body("items[0].distanceKm", lessThan(2.0f));
+    }
+
+    /** Many events share a venue's point; pages must still split them without repeats or gaps. */
+    @Test
+    void eventsAtOneVenuePageInAStableOrder() {
+        String org = newOrg();
+        String library = publish(org, with(event("图书馆讲座"), "divisionCode", "440106", "latitude", 23.1167,
+                "longitude", 113.3245));
+        List<String> atTheCentre = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            atTheCentre.add(publish(org, with(event("科学中心活动 " + i), "latitude", 23.0418, "longitude", 113.3691)));
+        }
+        Collections.sort(atTheCentre); // equal distances: by id
+        given().queryParam("organizer", org).queryParam("lat", 23.1200).queryParam("lon", 113.3300)
+                .queryParam("radiusKm", 20).queryParam("size", 2).when().get("/api/v1/events").then()
+                .body("items.id", contains(library, atTheCentre.get(0))).body("total", equalTo(4));
+        given().queryParam("organizer", org).queryParam("lat", 23.1200).queryParam("lon", 113.3300)
+                .queryParam("radiusKm", 20).queryParam("size", 2).queryParam("page", 1).when().get("/api/v1/events")
+                .then().body("items.id", contains(atTheCentre.get(1), atTheCentre.get(2)));
     }
 
     @Test

@@ -50,14 +50,16 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                     ? "e.starts_at, e.id"
                     : "CASE WHEN strpos(lower(e.title_zh || ' ' || coalesce(e.title_en, '')), lower(:needle)) > 0"
                             + " THEN 0 ELSE 1 END, e.starts_at, e.id";
-            case DISTANCE -> search.near() != null ? SearchFilters.DISTANCE_KM + ", e.id" : "e.starts_at, e.id";
+            case DISTANCE -> "e.starts_at, e.id"; // with a point, nearestFirst orders instead
         };
         Map<String, Object> pageParams = new HashMap<>(params);
         if (orderBy.contains(":needle")) {
             pageParams.put("needle", search.text().trim());
         }
-        List<UUID> ids = ids("SELECT e.id FROM event e WHERE " + where + " ORDER BY " + orderBy
-                + " LIMIT :limit OFFSET :offset", pageParams, size, offset);
+        String pageSql = search.near() != null && search.effectiveOrder() == EventSearch.Order.DISTANCE
+                ? nearestFirst(where, pageParams, offset + size)
+                : "SELECT e.id FROM event e WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset";
+        List<UUID> ids = ids(pageSql, pageParams, size, offset);
         long counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
                 + (Page.COUNT_LIMIT + 1) + ") m", params);
         return Page.of(load(ids), counted, page, size);
@@ -91,6 +93,20 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                     + (Page.COUNT_LIMIT + 1) + ") m", params);
         }
         return Page.of(load(ids), counted, page, size);
+    }
+
+    /**
+     * The page nearest the point, ties (events at one venue) by id. The GiST index hands out the nearest {@code reach}
+     * points without reading the rest, but cannot break ties; so the first step finds how far the page reaches, and
+     * the second orders everything within that distance, ties included, which is a few rows more at most.
+     */
+    private static String nearestFirst(String where, Map<String, Object> params, long reach) {
+        params.put("reach", reach);
+        return "WITH edge AS (SELECT max(n.d) AS d FROM (SELECT " + SearchFilters.NEAREST_FIRST + " AS d FROM event e WHERE "
+                + where + " ORDER BY " + SearchFilters.NEAREST_FIRST + " LIMIT :reach) n)"
+                + " SELECT e.id FROM event e, edge WHERE " + where + " AND " + SearchFilters.FLAT_POINT + " <@ circle("
+                + SearchFilters.FLAT_HERE + ", edge.d) ORDER BY " + SearchFilters.NEAREST_FIRST + ", e.id"
+                + " LIMIT :limit OFFSET :offset";
     }
 
     private List<UUID> ids(String sql, Map<String, Object> params, int limit, long offset) {
