@@ -83,6 +83,18 @@ class GatewayTest {
         given().when().get("/api/v1/event-types").then().statusCode(200).body("total", notNullValue());
     }
 
+    /** A metric series per event id would grow the gateway's memory and the monitoring bill without bound. */
+    @Test
+    void metricsNameTheRouteNotTheIdsInPaths() {
+        String first = Gateway.publishEvent("org-metrics", "440106");
+        String second = Gateway.publishEvent("org-metrics", "440106");
+        given().when().get("/api/v1/events/" + first).then().statusCode(200);
+        given().when().get("/api/v1/events/" + second).then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/events/*\""), "requests below a prefix are counted under it");
+        assertFalse(metrics.contains(first) || metrics.contains(second), "no series names an event id");
+    }
+
     @Test
     void theAccessLogNamesRequestsButNeverTokens() throws Exception {
         String requestId = "log-" + UUID.randomUUID();

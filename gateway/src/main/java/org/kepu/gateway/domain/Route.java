@@ -76,7 +76,24 @@ public final class Route {
         return instances.stream().mapToLong(instance -> instance.secondsUntilRetry(now)).min().orElse(1);
     }
 
+    /**
+     * The path as metrics and traces should name it: the owning prefix, with {@code /*} for anything below it, so
+     * that ids in paths do not make a series each.
+     */
+    public String template(String path) {
+        for (String prefix : prefixes) {
+            if (path.equals(prefix)) {
+                return prefix;
+            }
+            if (matches(path, prefix)) {
+                return prefix + "/*";
+            }
+        }
+        return path;
+    }
+
     private static boolean matches(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+        return path.startsWith(prefix) && (path.length() == prefix.length() || prefix.endsWith("/")
+                || path.charAt(prefix.length()) == '/');
     }
 }

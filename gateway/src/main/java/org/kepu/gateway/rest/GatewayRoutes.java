@@ -16,17 +16,23 @@ import org.kepu.gateway.domain.TokenBucket;
 import org.kepu.gateway.service.RateLimiter;
 import org.kepu.gateway.service.TokenVerifier;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Installs the gateway's request pipeline on Quarkus' router: request id and access log, authentication, then the
- * proxy to the owning service; unknown API paths get a 404 problem.
+ * Installs the gateway's request pipeline on Quarkus' router: request id and access log, route selection (404, 413),
+ * authentication, rate limit, then the proxy to the owning service.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
     static final String REQUEST_ID = "X-Request-Id";
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String CONTENT_LENGTH = "Content-Length";
+    /** Where Quarkus' HTTP metrics (and tracing) look for the templated path of a request. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     private static final String ROUTE_KEY = "kepu.route";
     private static final String CLIENT_KEY = "kepu.client";
     private static final String RATE_CLASS_KEY = "kepu.rate-class";
@@ -50,91 +56,107 @@ public class GatewayRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(-100).handler(this::identifyRequest);
-        router.route("/api/*").order(-99).handler(this::selectRoute);
-        router.route("/api/*").order(-98).handler(this::authenticateOffTheEventLoop);
-        router.route("/api/*").order(-97).handler(this::limitRate);
-        router.route("/api/*").order(-96).handler(context -> proxy.forward(context, context.get(ROUTE_KEY)));
+        router.route("/api/*").order(-100).handler(this::handle);
+    }
+
+    /**
+     * The pipeline, as one handler rather than a route per step: every step answers a refused request itself and
+     * stops it; the steps run in this order.
+     */
+    private void handle(RoutingContext context) {
+        identifyRequest(context);
+        Route route = selectRoute(context);
+        if (route == null) {
+            return;
+        }
+        if (context.request().getHeader(AUTHORIZATION) == null) {
+            // Decided on the event loop: no token means nothing to verify, saving two thread hops on public reads.
+            if (admitsAnonymous(context, route) && withinRateLimit(context)) {
+                proxy.forward(context, route);
+            }
+            return;
+        }
+        // Verifying a token may fetch a JWKS, so it runs on a worker; the continuation is back on the event loop,
+        // where the proxy must start.
+        context.vertx().executeBlocking(() -> admitsToken(context), false).onComplete(admitted -> {
+            if (admitted.failed()) {
+                problems.send(context, 500, "internal-error", "Internal error", "Authentication failed unexpectedly");
+            } else if (admitted.result() && withinRateLimit(context)) {
+                proxy.forward(context, route);
+            }
+        });
     }
 
     /** Takes the caller's request id or makes one, returns it, and logs one access line when the response ends. */
     private void identifyRequest(RoutingContext context) {
         // Hold the body until the proxy streams it upstream; authentication may hop to a worker thread first.
         context.request().pause();
-        String requestId = Optional.ofNullable(context.request().getHeader(REQUEST_ID)).filter(GatewayRoutes::isSafeId)
-                .orElseGet(GatewayRoutes::newRequestId);
+        String given = context.request().getHeader(REQUEST_ID);
+        String requestId = given != null && isSafeId(given) ? given : newRequestId();
         context.put(REQUEST_ID, requestId);
         context.response().putHeader(REQUEST_ID, requestId);
         long started = System.nanoTime();
-        context.addEndHandler(done -> ACCESS.infof("%s %s %d %.1fms request=%s client=%s",
-                context.request().method(), context.request().path(), context.response().getStatusCode(),
-                (System.nanoTime() - started) / 1e6, requestId, context.get(CLIENT_KEY, "anonymous")));
-        context.next();
+        context.addEndHandler(done -> ACCESS.info(accessLine(context, requestId, System.nanoTime() - started)));
     }
 
-    private void selectRoute(RoutingContext context) {
-        String length = context.request().getHeader("Content-Length");
+    /** method path status latency request client: never a token, never a query string (it may hold personal data). */
+    private static String accessLine(RoutingContext context, String requestId, long nanos) {
+        long tenthsOfMs = nanos / 100_000;
+        return new StringBuilder(160).append(context.request().method().name()).append(' ')
+                .append(context.request().path()).append(' ').append(context.response().getStatusCode()).append(' ')
+                .append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10).append("ms request=").append(requestId)
+                .append(" client=").append((String) context.get(CLIENT_KEY, "anonymous")).toString();
+    }
+
+    /** The route owning the path, or null after answering 413 (declared body too large) or 404. */
+    private Route selectRoute(RoutingContext context) {
+        String length = context.request().getHeader(CONTENT_LENGTH);
         if (length != null && parseLength(length) > maxBodyBytes) {
             problems.send(context, 413, "payload-too-large", "Request body too large",
                     "Request bodies may be at most " + maxBodyBytes + " bytes");
-            return;
+            return null;
         }
-        Optional<Route> route = routes.routeFor(context.request().path());
+        String path = context.request().path();
+        Optional<Route> route = routes.routeFor(path);
         if (route.isEmpty()) {
             problems.send(context, 404, "not-found", "Resource not found", "No Kepu API is served at this path");
-            return;
+            return null;
         }
-        context.put(ROUTE_KEY, route.get());
-        context.next();
-    }
-
-    /**
-     * Verifying a token may fetch a JWKS, so it runs on a worker thread; a request without a token is decided on the
-     * event loop, saving two thread hops on every anonymous read.
-     */
-    private void authenticateOffTheEventLoop(RoutingContext context) {
-        if (context.request().getHeader("Authorization") == null) {
-            if (admits(context)) {
-                context.next();
-            }
+        // Metrics name the route, not the raw path: one series per event id would grow without bound.
+        String template = route.get().template(path);
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(URL_PATH_TEMPLATE, template);
         } else {
-            // The continuation runs back on the event loop, where the proxy must start.
-            context.vertx().executeBlocking(() -> admits(context), false).onComplete(admitted -> {
-                if (admitted.succeeded() && admitted.result()) {
-                    context.next();
-                } else if (admitted.failed()) {
-                    problems.send(context, 500, "internal-error", "Internal error", "Authentication failed unexpectedly");
-                }
-            });
+            context.put(URL_PATH_TEMPLATE, template);
         }
+        return route.get();
     }
 
-    /**
-     * A presented token must be valid; without one, only the route's public reads pass. Answers the refusal itself
-     * and returns false, or returns true to let the request on.
-     */
-    private boolean admits(RoutingContext context) {
-        Route route = context.get(ROUTE_KEY);
-        String authorization = context.request().getHeader("Authorization");
-        if (authorization != null) {
-            Optional<JsonWebToken> token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? verifier.verify(authorization.substring(7).trim())
-                    : Optional.empty();
-            if (token.isEmpty()) {
-                context.response().putHeader("WWW-Authenticate", "Bearer realm=\"kepu\", error=\"invalid_token\"");
-                problems.send(context, 401, "unauthorized", "Authentication required",
-                        "The bearer token is not valid (signature, issuer, audience or expiry)");
-                return false;
-            }
-            context.put(CLIENT_KEY, token.get().getSubject());
-            context.put(RATE_CLASS_KEY, "authenticated");
-        } else if (!route.allowsAnonymous(context.request().method().name(), context.request().path())) {
+    /** Without a token only the route's public reads pass; anything else is a 401 with a challenge. */
+    private boolean admitsAnonymous(RoutingContext context, Route route) {
+        if (!route.allowsAnonymous(context.request().method().name(), context.request().path())) {
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"kepu\"");
             problems.send(context, 401, "unauthorized", "Authentication required", "This request needs a bearer token");
             return false;
-        } else {
-            context.put(RATE_CLASS_KEY, "public-read");
         }
+        context.put(RATE_CLASS_KEY, "public-read");
+        return true;
+    }
+
+    /** A presented token must be valid (signature, issuer, audience, expiry) whatever the route. */
+    private boolean admitsToken(RoutingContext context) {
+        String authorization = context.request().getHeader(AUTHORIZATION);
+        Optional<JsonWebToken> token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? verifier.verify(authorization.substring(7).trim())
+                : Optional.empty();
+        if (token.isEmpty()) {
+            context.response().putHeader("WWW-Authenticate", "Bearer realm=\"kepu\", error=\"invalid_token\"");
+            problems.send(context, 401, "unauthorized", "Authentication required",
+                    "The bearer token is not valid (signature, issuer, audience or expiry)");
+            return false;
+        }
+        context.put(CLIENT_KEY, token.get().getSubject());
+        context.put(RATE_CLASS_KEY, "authenticated");
         return true;
     }
 
@@ -142,7 +164,7 @@ public class GatewayRoutes {
      * Token buckets per client and route class; the RateLimit headers (IETF draft) tell well-behaved clients how to
      * pace themselves, and a 429 says when to retry.
      */
-    private void limitRate(RoutingContext context) {
+    private boolean withinRateLimit(RoutingContext context) {
         String client = context.get(CLIENT_KEY, null);
         if (client == null) {
             client = "ip:"
@@ -158,10 +180,10 @@ public class GatewayRoutes {
                 context.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
                 problems.send(context, 429, "rate-limited", "Too many requests",
                         "Slow down: try again in " + d.retryAfterSeconds() + " s");
-                return;
+                return false;
             }
         }
-        context.next();
+        return true;
     }
 
     private static long parseLength(String value) {

@@ -2,8 +2,13 @@ package org.kepu.gateway.rest;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
@@ -36,16 +41,28 @@ public class UpstreamProxy {
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
     /** RFC 9110 §7.6.1 connection-specific headers, plus Host, which the client sets for the upstream. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
     private final ProblemResponses problems;
+    /**
+     * One client per event loop, so a request, its upstream connection and its response stay on one thread: a shared
+     * pool hands connections across event loops, and every such request then pays two thread hand-offs.
+     */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
 
     public UpstreamProxy(Vertx vertx, GatewayConfig config, ProblemResponses problems) {
+        this.vertx = vertx;
         this.problems = problems;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                .setConnectTimeout((int) config.connectTimeout().toMillis()), new PoolOptions().setHttp1MaxSize(64));
+        this.clientOptions = new HttpClientOptions().setKeepAlive(true)
+                .setConnectTimeout((int) config.connectTimeout().toMillis());
+    }
+
+    private HttpClient client() {
+        return clients.computeIfAbsent(Thread.currentThread(),
+                thread -> vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(64)));
     }
 
     void forward(RoutingContext context, Route route) {
@@ -64,9 +81,12 @@ public class UpstreamProxy {
         RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(target.getHost())
                 .setPort(target.getPort()).setURI(basePath(target) + in.uri())
                 .setIdleTimeout(route.timeout().toMillis());
-        client.request(options).compose(out -> {
-            copyRequestHeaders(context, in, out);
-            return out.send(in);
+        client().request(options).compose(out -> {
+            if (copyRequestHeaders(context, in, out)) {
+                return out.send(in);
+            }
+            in.resume(); // no body to stream: let the request end
+            return out.send();
         }).onSuccess(upstream -> {
             instance.succeeded();
             relayResponse(context, upstream);
@@ -76,10 +96,11 @@ public class UpstreamProxy {
         });
     }
 
-    private static void copyRequestHeaders(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {
+    /** Copies the end-to-end headers and adds the forwarding ones; true when the request has a body to stream. */
+    private static boolean copyRequestHeaders(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {
         MultiMap headers = out.headers();
         in.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+            if (!HOP_BY_HOP.contains(header.getKey())) {
                 headers.add(header.getKey(), header.getValue());
             }
         });
@@ -91,19 +112,23 @@ public class UpstreamProxy {
             headers.set("X-Forwarded-Host", in.authority().toString());
         }
         headers.set(GatewayRoutes.REQUEST_ID, (String) context.get(GatewayRoutes.REQUEST_ID));
-        if (in.headers().contains("Content-Length")) {
-            out.putHeader("Content-Length", in.getHeader("Content-Length"));
-        } else if (in.headers().contains("Transfer-Encoding")) {
-            out.setChunked(true);
+        String length = in.getHeader("Content-Length");
+        if (length != null) {
+            out.putHeader("Content-Length", length);
+            return true;
         }
+        if (in.headers().contains("Transfer-Encoding")) {
+            out.setChunked(true);
+            return true;
+        }
+        return false;
     }
 
     private static void relayResponse(RoutingContext context, HttpClientResponse upstream) {
         HttpServerResponse response = context.response();
         response.setStatusCode(upstream.statusCode());
         upstream.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())
-                    && !header.getKey().equalsIgnoreCase(GatewayRoutes.REQUEST_ID)) {
+            if (!HOP_BY_HOP.contains(header.getKey()) && !header.getKey().equalsIgnoreCase(GatewayRoutes.REQUEST_ID)) {
                 response.headers().add(header.getKey(), header.getValue());
             }
         });
@@ -134,8 +159,14 @@ public class UpstreamProxy {
         return path == null || path.equals("/") ? "" : path.replaceAll("/$", "");
     }
 
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
+
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
     }
 }
