@@ -26,6 +26,7 @@ cleanup() {
   [ -s "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
 }
 trap cleanup EXIT
+nginx_pids() { [ -s "$WORK/nginx.pid" ] && { cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")"; }; }
 start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
 # No rate limit in the way: the gateway's other work (auth check, request id, access log) is what is measured.
 start gateway 18380 KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
@@ -51,11 +52,17 @@ out="$ROOT/bench/results/gateway-$(date +%Y%m%d-%H%M).txt"
   echo "# GET one event by id, wrk -t2 -c32, ${ROUNDS} alternating rounds of ${ROUND}s each after ${WARMUP}s warm-up per path, $(nproc) cores"
   for round in $(seq 1 "$ROUNDS"); do
     for target in direct gateway nginx; do
+      proxy=$([ "$target" = gateway ] && echo "${pid_of[gateway]}" || { [ "$target" = nginx ] && nginx_pids; } || true)
+      p0=$(cpu_ticks $proxy); s0=$(cpu_ticks "${pid_of[event-service]}")
       wrk -t2 -c32 -d"${ROUND}s" --latency "${url[$target]}" >"$WORK/wrk-$target-$round.txt"
+      p1=$(cpu_ticks $proxy); s1=$(cpu_ticks "${pid_of[event-service]}")
       rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$target-$round.txt")
+      n=$(awk '/requests in/ {print $1}' "$WORK/wrk-$target-$round.txt")
       p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$target-$round.txt")
       non2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/wrk-$target-$round.txt")
-      echo "round=$round target=$target rps=$rps p99=$p99 non2xx=${non2xx:-0}"
+      cpu=$(awk -v n="$n" -v hz="$(getconf CLK_TCK)" -v p=$((p1 - p0)) -v s=$((s1 - s0)) \
+        'BEGIN { printf "proxy=%.0fus service=%.0fus", p * 1e6 / hz / n, s * 1e6 / hz / n }')
+      echo "round=$round target=$target rps=$rps p99=$p99 non2xx=${non2xx:-0} cpu/request: $cpu"
     done
   done
 } | tee "$out"

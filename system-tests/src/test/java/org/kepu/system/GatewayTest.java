@@ -2,11 +2,19 @@ package org.kepu.system;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +46,52 @@ class GatewayTest {
     void aHangingServiceIsA504AfterItsTimeout() {
         given().when().get("/api/v1/hanging/anything").then().statusCode(504).contentType("application/problem+json")
                 .body("type", equalTo("https://kepu.org/problems/upstream-timeout")).time(lessThan(5000L));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** The route would wait 30 s for this service; the 3 s limit on the whole request answers first. */
+    @Test
+    void aSlowServiceIsCutOffAtTheRequestTimeLimit() {
+        long started = System.nanoTime();
+        given().when().get("/api/v1/slow/anything").then().statusCode(504).contentType("application/problem+json")
+                .body("type", equalTo("https://kepu.org/problems/request-time-limit"));
+        assertTookAboutTheLimit(started);
+    }
+
+    /** A client that trickles its body holds a connection and an upstream call; the limit ends both with 408. */
+    @Test
+    void aClientThatTricklesItsBodyIsCutOffAtTheRequestTimeLimit() throws Exception {
+        long started = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", KepuSystem.GATEWAY_PORT)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Gateway.admin()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread trickle = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 50; i++) {
+                        Thread.sleep(300);
+                        out.write("1\r\n \r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                } catch (Exception e) {
+                    // the gateway closed the connection: expected
+                }
+            });
+            trickle.setDaemon(true);
+            trickle.start();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertEquals("HTTP/1.1 408 Request Timeout", statusLine);
+        }
+        assertTookAboutTheLimit(started);
+    }
+
+    private static void assertTookAboutTheLimit(long startedNanos) {
+        long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+        assertTrue(tookMillis >= 2_500 && tookMillis < 8_000, "cut off at the 3 s limit, took " + tookMillis + " ms");
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 
@@ -75,6 +129,17 @@ class GatewayTest {
         given().auth().oauth2(Gateway.admin()).contentType(ContentType.JSON).body("{\"titleZh\":\"" + big + "\"}")
                 .when().post("/api/v1/events").then().statusCode(413).contentType("application/problem+json");
         given().header("X-Huge", "y".repeat(20_000)).when().get("/api/v1/events").then().statusCode(431);
+    }
+
+    /** A body sent in chunks declares no length; it is counted on the way and stopped at the same limit. */
+    @Test
+    void oversizedChunkedBodiesAreStoppedOnTheWay() {
+        byte[] big = ("{\"titleZh\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(Gateway.admin()).contentType(ContentType.JSON).body(new ByteArrayInputStream(big))
+                .when().post("/api/v1/events").then().statusCode(413).contentType("application/problem+json");
+        byte[] small = "{\"titleZh\":\"\"}".getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(Gateway.admin()).contentType(ContentType.JSON).body(new ByteArrayInputStream(small))
+                .when().post("/api/v1/events").then().statusCode(400).body("errors.field", hasItem("titleZh"));
     }
 
     @Test

@@ -66,8 +66,8 @@ public class KepuSystem implements BeforeAllCallback {
     static final int HANGING_PORT = 18099;
 
     /**
-     * Extra routes for the gateway under test: one to a port nobody listens on (a stopped service) and one to an
-     * upstream that hangs, each with a short timeout.
+     * Extra settings for the gateway under test: routes to a port nobody listens on (a stopped service) and to an
+     * upstream that hangs, one with a short timeout and one with a long one, and a short request time limit.
      */
     private static final List<String> GATEWAY_TEST_ROUTES = List.of(
             "-Dkepu.gateway.services.stopped.prefixes=/api/v1/stopped",
@@ -76,7 +76,12 @@ public class KepuSystem implements BeforeAllCallback {
             "-Dkepu.gateway.services.hanging.prefixes=/api/v1/hanging",
             "-Dkepu.gateway.services.hanging.urls=http://127.0.0.1:" + HANGING_PORT,
             "-Dkepu.gateway.services.hanging.anonymous-reads=/api/v1/hanging",
-            "-Dkepu.gateway.services.hanging.timeout=1s");
+            "-Dkepu.gateway.services.hanging.timeout=1s",
+            "-Dkepu.gateway.services.slow.prefixes=/api/v1/slow",
+            "-Dkepu.gateway.services.slow.urls=http://127.0.0.1:" + HANGING_PORT,
+            "-Dkepu.gateway.services.slow.anonymous-reads=/api/v1/slow",
+            "-Dkepu.gateway.services.slow.timeout=30s",
+            "-Dkepu.gateway.request-time-limit=3s");
 
     private static void start(String name, Map<String, String> env) throws IOException {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

@@ -30,6 +30,13 @@ public interface GatewayConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /**
+     * How long one request may take in all, from its arrival to the end of its answer: a client that trickles its body
+     * gets 408, a service that trickles its answer 504 (each route's {@code timeout} only bounds silence).
+     */
+    @WithDefault("60s")
+    Duration requestTimeLimit();
+
     /** Rate limits per client and route class: {@code public-read} (anonymous reads) and {@code authenticated}. */
     Map<String, RateLimit> rateLimits();
 

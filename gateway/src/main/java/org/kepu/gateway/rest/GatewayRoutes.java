@@ -18,6 +18,8 @@ import org.kepu.gateway.service.TokenVerifier;
 
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,6 +33,9 @@ public class GatewayRoutes {
     static final String REQUEST_ID = "X-Request-Id";
     private static final String AUTHORIZATION = "Authorization";
     private static final String CONTENT_LENGTH = "Content-Length";
+    /** Context keys shared with the proxy: the upstream call in flight, and that the time limit ended the request. */
+    static final String UPSTREAM_REQUEST = "kepu.upstream-request";
+    static final String TIMED_OUT = "kepu.timed-out";
     /** Where Quarkus' HTTP metrics (and tracing) look for the templated path of a request. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     private static final String ROUTE_KEY = "kepu.route";
@@ -44,6 +49,7 @@ public class GatewayRoutes {
     private final ProblemResponses problems;
     private final RateLimiter rateLimiter;
     private final long maxBodyBytes;
+    private final long requestTimeLimitMillis;
 
     public GatewayRoutes(RouteTable routes, TokenVerifier verifier, UpstreamProxy proxy, ProblemResponses problems,
             RateLimiter rateLimiter, GatewayConfig config) {
@@ -53,6 +59,7 @@ public class GatewayRoutes {
         this.problems = problems;
         this.rateLimiter = rateLimiter;
         this.maxBodyBytes = config.maxBodyBytes();
+        this.requestTimeLimitMillis = config.requestTimeLimit().toMillis();
     }
 
     void install(@Observes Router router) {
@@ -96,7 +103,41 @@ public class GatewayRoutes {
         context.put(REQUEST_ID, requestId);
         context.response().putHeader(REQUEST_ID, requestId);
         long started = System.nanoTime();
-        context.addEndHandler(done -> ACCESS.info(accessLine(context, requestId, System.nanoTime() - started)));
+        long deadline = context.vertx().setTimer(requestTimeLimitMillis, fired -> timeUp(context));
+        context.addEndHandler(done -> {
+            context.vertx().cancelTimer(deadline);
+            ACCESS.info(accessLine(context, requestId, System.nanoTime() - started));
+        });
+    }
+
+    /**
+     * The request has taken longer than it may in all: the upstream call is abandoned and the client told why — 408
+     * if it has not finished sending, 504 if the service has not finished answering. An answer already under way can
+     * only be cut off.
+     */
+    private void timeUp(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        context.put(TIMED_OUT, true);
+        HttpClientRequest upstream = context.get(UPSTREAM_REQUEST);
+        if (upstream != null) {
+            upstream.reset();
+        }
+        if (response.headWritten()) {
+            context.request().connection().close();
+            return;
+        }
+        response.putHeader("Connection", "close");
+        String limit = requestTimeLimitMillis + " ms";
+        if (context.request().isEnded()) {
+            problems.send(context, 504, "request-time-limit", "Request took too long",
+                    "The service did not finish answering within the gateway's limit of " + limit);
+        } else {
+            problems.send(context, 408, "request-time-limit", "Request took too long",
+                    "The request body did not arrive within the gateway's limit of " + limit);
+        }
     }
 
     /** method path status latency request client: never a token, never a query string (it may hold personal data). */

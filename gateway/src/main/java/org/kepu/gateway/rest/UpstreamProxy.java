@@ -19,6 +19,7 @@ import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Instance;
 import org.kepu.gateway.domain.Route;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -44,8 +45,11 @@ public class UpstreamProxy {
     private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
 
+    private static final String BODY_TOO_LARGE = "kepu.body-too-large";
+
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
+    private final long maxBodyBytes;
     private final ProblemResponses problems;
     /**
      * One client per event loop, so a request, its upstream connection and its response stay on one thread: a shared
@@ -56,6 +60,7 @@ public class UpstreamProxy {
     public UpstreamProxy(Vertx vertx, GatewayConfig config, ProblemResponses problems) {
         this.vertx = vertx;
         this.problems = problems;
+        this.maxBodyBytes = config.maxBodyBytes();
         this.clientOptions = new HttpClientOptions().setKeepAlive(true)
                 .setConnectTimeout((int) config.connectTimeout().toMillis());
     }
@@ -82,22 +87,79 @@ public class UpstreamProxy {
                 .setPort(target.getPort()).setURI(basePath(target) + in.uri())
                 .setIdleTimeout(route.timeout().toMillis());
         client().request(options).compose(out -> {
-            if (copyRequestHeaders(context, in, out)) {
-                return out.send(in);
-            }
-            in.resume(); // no body to stream: let the request end
-            return out.send();
+            context.put(GatewayRoutes.UPSTREAM_REQUEST, out);
+            return switch (copyRequestHeaders(context, in, out)) {
+                case SIZED -> out.send(in); // the declared length was checked against the limit already
+                case CHUNKED -> sendWithinLimit(context, in, out);
+                case NONE -> {
+                    in.resume(); // no body to stream: let the request end
+                    yield out.send();
+                }
+            };
         }).onSuccess(upstream -> {
             instance.succeeded();
-            relayResponse(context, upstream);
+            if (!context.get(GatewayRoutes.TIMED_OUT, false)) {
+                relayResponse(context, upstream);
+            }
         }).onFailure(failure -> {
+            if (context.get(GatewayRoutes.TIMED_OUT, false)) {
+                return; // answered by the time limit
+            }
+            if (context.get(BODY_TOO_LARGE, false)) {
+                problems.send(context, 413, "payload-too-large", "Request body too large",
+                        "Request bodies may be at most " + maxBodyBytes + " bytes");
+                return;
+            }
             instance.failed(System.nanoTime());
             upstreamFailed(context, route, target, failure);
         });
     }
 
-    /** Copies the end-to-end headers and adds the forwarding ones; true when the request has a body to stream. */
-    private static boolean copyRequestHeaders(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {
+    /**
+     * Streams a body of undeclared length (chunked), counting it: past the limit the upstream request is abandoned
+     * and the client gets 413. The rest of the client's body is read and dropped, so that it can read the answer.
+     */
+    private Future<HttpClientResponse> sendWithinLimit(RoutingContext context, HttpServerRequest in,
+            HttpClientRequest out) {
+        long[] received = {0};
+        in.handler(chunk -> {
+            if (context.get(BODY_TOO_LARGE, false)) {
+                return;
+            }
+            received[0] += chunk.length();
+            if (received[0] > maxBodyBytes) {
+                context.put(BODY_TOO_LARGE, true);
+                out.reset();
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(drained -> in.resume());
+            }
+        });
+        in.endHandler(end -> {
+            if (!context.get(BODY_TOO_LARGE, false)) {
+                out.end();
+            }
+        });
+        in.exceptionHandler(failure -> out.reset(0, failure));
+        in.resume();
+        return out.response();
+    }
+
+    /** How a request's body reaches the upstream. */
+    private enum Body {
+        /** Content-Length declared (and already checked against the limit) */
+        SIZED,
+        /** Transfer-Encoding: chunked; counted while it streams */
+        CHUNKED,
+        /** none */
+        NONE
+    }
+
+    /** Copies the end-to-end headers and adds the forwarding ones; says whether and how a body follows. */
+    private static Body copyRequestHeaders(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {
         MultiMap headers = out.headers();
         in.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey())) {
@@ -115,13 +177,13 @@ public class UpstreamProxy {
         String length = in.getHeader("Content-Length");
         if (length != null) {
             out.putHeader("Content-Length", length);
-            return true;
+            return Body.SIZED;
         }
         if (in.headers().contains("Transfer-Encoding")) {
             out.setChunked(true);
-            return true;
+            return Body.CHUNKED;
         }
-        return false;
+        return Body.NONE;
     }
 
     private static void relayResponse(RoutingContext context, HttpClientResponse upstream) {
