@@ -27,7 +27,10 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How long another replica's change may go unseen here. */
+        /**
+         * After this a search is fetched again in the background (served from memory meanwhile); unused for twice
+         * this, it is dropped. Another replica's change shows here within one to two TTLs.
+         */
         @WithDefault("10s")
         Duration ttl();
 

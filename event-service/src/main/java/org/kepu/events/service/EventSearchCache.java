@@ -1,18 +1,20 @@
 package org.kepu.events.service;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.kepu.common.paging.Page;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 import org.kepu.events.repository.EventSearch;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
  * Public search results, kept for a short time. Discovery traffic repeats itself (this week in Guangzhou, 科普 near
@@ -20,7 +22,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  *
  * <p>
  * This instance forgets everything as soon as one of its own transactions changes a public event, so a change is seen
- * at once here; another replica's change is seen when the entry expires ({@code kepu.events.search-cache.ttl}).
+ * at once here. Another replica's change is seen once the entry is refreshed: a search older than
+ * {@code kepu.events.search-cache.ttl} is answered from memory one last time while it is fetched again in the
+ * background (stale-while-revalidate), so no caller waits on a popular search; one not asked for within twice the TTL
+ * is dropped and fetched anew by the next caller.
  */
 @ApplicationScoped
 public class EventSearchCache {
@@ -32,34 +37,37 @@ public class EventSearchCache {
     }
 
     private final EventService service;
-    private final Cache<Key, Entry> entries;
+    private final LoadingCache<Key, Entry> entries;
     private final boolean enabled;
-    /** Bumped by every public change, so a search that read the database before the change is never kept. */
+    /** Bumped by every public change, so a search that read the database before the change is never served. */
     private final AtomicLong generation = new AtomicLong();
 
-    public EventSearchCache(EventService service, EventsConfig config) {
+    public EventSearchCache(EventService service, EventsConfig config, ManagedExecutor refresher) {
         this.service = service;
         this.enabled = config.searchCache().enabled();
-        this.entries = Caffeine.newBuilder().maximumSize(config.searchCache().maxEntries())
-                .expireAfterWrite(config.searchCache().ttl()).build();
+        Duration ttl = config.searchCache().ttl();
+        this.entries = Caffeine.newBuilder().maximumSize(config.searchCache().maxEntries()).refreshAfterWrite(ttl)
+                .expireAfterWrite(ttl.multipliedBy(2)).executor(refresher).build(this::load);
     }
 
-    /** The search's page, from memory when the same search was answered recently and nothing changed since. */
+    /** The search's page, from memory when the same search was answered recently and nothing changed here since. */
     public Page<Event> search(EventSearch search, int page, int size) {
         if (!enabled) {
             return service.search(search, page, size);
         }
         Key key = new Key(search, page, size);
-        long current = generation.get();
-        Entry cached = entries.getIfPresent(key);
-        if (cached != null && cached.generation() == current) {
-            return cached.page();
+        Entry entry = entries.get(key);
+        if (entry.generation() != generation.get()) {
+            // Read before a change committed here (a load racing the invalidation): read again.
+            entry = load(key);
+            entries.asMap().replace(key, entry);
         }
-        Page<Event> result = service.search(search, page, size);
-        if (generation.get() == current) {
-            entries.put(key, new Entry(current, result));
-        }
-        return result;
+        return entry.page();
+    }
+
+    private Entry load(Key key) {
+        long before = generation.get();
+        return new Entry(before, service.search(key.search(), key.page(), key.size()));
     }
 
     void forgetAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicEventChanged change) {
