@@ -30,7 +30,7 @@ nginx_pids() { [ -s "$WORK/nginx.pid" ] && { cat "$WORK/nginx.pid"; pgrep -P "$(
 start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
 # No rate limit in the way: the gateway's other work (auth check, request id, access log) is what is measured.
 start gateway 18380 KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
-  KEPU_RATE_PUBLIC_PER_SECOND=1000000000 QUARKUS_LOG_CATEGORY__KEPU_GATEWAY_ACCESS__LEVEL=INFO
+  KEPU_RATE_PUBLIC_PER_SECOND=1000000000
 sed -e "s#@WORK@#$WORK#g" -e "s#@UPSTREAM@#18381#" -e "s#@PORT@#18480#" "$HERE/nginx.conf" >"$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf"
 

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Route;
 import org.kepu.gateway.domain.RouteTable;
@@ -41,19 +40,20 @@ public class GatewayRoutes {
     private static final String ROUTE_KEY = "kepu.route";
     private static final String CLIENT_KEY = "kepu.client";
     private static final String RATE_CLASS_KEY = "kepu.rate-class";
-    private static final Logger ACCESS = Logger.getLogger("kepu.gateway.access");
 
     private final RouteTable routes;
     private final TokenVerifier verifier;
     private final UpstreamProxy proxy;
     private final ProblemResponses problems;
     private final RateLimiter rateLimiter;
+    private final AccessLog accessLog;
     private final long maxBodyBytes;
     private final long requestTimeLimitMillis;
 
     public GatewayRoutes(RouteTable routes, TokenVerifier verifier, UpstreamProxy proxy, ProblemResponses problems,
-            RateLimiter rateLimiter, GatewayConfig config) {
+            RateLimiter rateLimiter, AccessLog accessLog, GatewayConfig config) {
         this.routes = routes;
+        this.accessLog = accessLog;
         this.verifier = verifier;
         this.proxy = proxy;
         this.problems = problems;
@@ -106,7 +106,7 @@ public class GatewayRoutes {
         long deadline = context.vertx().setTimer(requestTimeLimitMillis, fired -> timeUp(context));
         context.addEndHandler(done -> {
             context.vertx().cancelTimer(deadline);
-            ACCESS.info(accessLine(context, requestId, System.nanoTime() - started));
+            accessLog.record(accessLine(context, requestId, System.nanoTime() - started));
         });
     }
 
