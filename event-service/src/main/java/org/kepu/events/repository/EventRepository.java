@@ -38,8 +38,8 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         if (search.text() != null && search.effectiveOrder() == EventSearch.Order.START_TIME) {
             return textByStartTime(search.text(), filters, offset, page, size);
         }
-        Map<String, Object> params = new HashMap<>(filters.params);
-        String where = filters.where.toString();
+        Map<String, Object> params = filters.params();
+        String where = filters.where();
         if (search.text() != null) {
             where += " AND " + SearchFilters.TEXT;
             params.put("text", search.text());
@@ -71,10 +71,10 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      * query tries the plan for common words first and falls back to the terms index for rare ones.
      */
     private Page<Event> textByStartTime(String text, SearchFilters filters, long offset, int page, int size) {
-        Map<String, Object> params = new HashMap<>(filters.params);
+        Map<String, Object> params = filters.params();
         params.put("text", text);
         List<UUID> ids = ids("SELECT s.id FROM (SELECT e.id, e.starts_at, e.search_terms FROM event e WHERE "
-                + filters.where + " ORDER BY e.starts_at, e.id LIMIT " + TEXT_PROBE_ROWS + ") s"
+                + filters.where() + " ORDER BY e.starts_at, e.id LIMIT " + TEXT_PROBE_ROWS + ") s"
                 + " WHERE s.search_terms @> kepu_query_terms(:text) ORDER BY s.starts_at, s.id LIMIT :limit OFFSET :offset",
                 params, size, offset);
         long counted;
@@ -82,11 +82,11 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
             // Common words: counting by scanning the filtered rows reaches the cap quickly; OFFSET 0 keeps the
             // planner from answering the word through the terms index, which would first collect every match.
             counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM (SELECT e.search_terms FROM event e WHERE "
-                    + filters.where + " OFFSET 0) s WHERE s.search_terms @> kepu_query_terms(:text) LIMIT "
+                    + filters.where() + " OFFSET 0) s WHERE s.search_terms @> kepu_query_terms(:text) LIMIT "
                     + (Page.COUNT_LIMIT + 1) + ") m", params);
         } else {
             // Rare words (or few filtered rows): collect every match through the terms index, then order them.
-            String where = filters.where + " AND " + SearchFilters.TEXT;
+            String where = filters.where() + " AND " + SearchFilters.TEXT;
             ids = ids("WITH m AS MATERIALIZED (SELECT e.id, e.starts_at FROM event e WHERE " + where + ")"
                     + " SELECT m.id FROM m ORDER BY m.starts_at, m.id LIMIT :limit OFFSET :offset", params, size, offset);
             counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "

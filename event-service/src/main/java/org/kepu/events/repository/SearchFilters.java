@@ -33,8 +33,8 @@ final class SearchFilters {
     /** Rows whose character-pair terms contain every term of :text. */
     static final String TEXT = "e.search_terms @> kepu_query_terms(:text)";
 
-    final StringBuilder where = new StringBuilder("e.status <> 'DRAFT'");
-    final Map<String, Object> params = new LinkedHashMap<>();
+    private final StringBuilder where = new StringBuilder("e.status <> 'DRAFT'");
+    private final Map<String, Object> params = new LinkedHashMap<>();
 
     private SearchFilters() {
     }
@@ -103,6 +103,16 @@ final class SearchFilters {
         params.put("radius", search.radiusKm());
         params.put("lat", search.near().latitude());
         params.put("lon", search.near().longitude());
+    }
+
+    /** The condition, for a WHERE clause over {@code event e}. */
+    String where() {
+        return where.toString();
+    }
+
+    /** The condition's parameters, a copy to add the query's own to. */
+    Map<String, Object> params() {
+        return new LinkedHashMap<>(params);
     }
 
     private static String flat(String longitude, String latitude) {

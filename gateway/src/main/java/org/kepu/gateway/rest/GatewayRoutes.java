@@ -153,8 +153,7 @@ public class GatewayRoutes {
     private Route selectRoute(RoutingContext context) {
         String length = context.request().getHeader(CONTENT_LENGTH);
         if (length != null && parseLength(length) > maxBodyBytes) {
-            problems.send(context, 413, "payload-too-large", "Request body too large",
-                    "Request bodies may be at most " + maxBodyBytes + " bytes");
+            problems.bodyTooLarge(context, maxBodyBytes);
             return null;
         }
         String path = context.request().path();

@@ -22,6 +22,12 @@ public class ProblemResponses {
         this.objectMapper = objectMapper;
     }
 
+    /** 413: the body is over the limit, whether its declared length said so or its chunks, counted on the way. */
+    public void bodyTooLarge(RoutingContext context, long maxBodyBytes) {
+        send(context, 413, "payload-too-large", "Request body too large",
+                "Request bodies may be at most " + maxBodyBytes + " bytes");
+    }
+
     public void send(RoutingContext context, int status, String slug, String title, String detail) {
         HttpServerResponse response = context.response();
         if (response.headWritten()) {

@@ -106,8 +106,7 @@ public class UpstreamProxy {
                 return; // answered by the time limit
             }
             if (context.get(BODY_TOO_LARGE, false)) {
-                problems.send(context, 413, "payload-too-large", "Request body too large",
-                        "Request bodies may be at most " + maxBodyBytes + " bytes");
+                problems.bodyTooLarge(context, maxBodyBytes);
                 return;
             }
             instance.failed(System.nanoTime());
