@@ -12,6 +12,8 @@ public final class Route {
 
     private final String service;
     private final List<String> prefixes;
+    /** Each prefix's metrics name for the paths below it, made once rather than per request. */
+    private final List<String> belowPrefixes;
     private final List<Instance> instances;
     private final List<String> anonymousReads;
     private final Duration timeout;
@@ -24,6 +26,7 @@ public final class Route {
         }
         this.service = service;
         this.prefixes = List.copyOf(prefixes);
+        this.belowPrefixes = this.prefixes.stream().map(prefix -> prefix + "/*").toList();
         this.instances = List.copyOf(instances);
         this.anonymousReads = List.copyOf(anonymousReads);
         this.timeout = timeout;
@@ -81,12 +84,13 @@ public final class Route {
      * that ids in paths do not make a series each.
      */
     public String template(String path) {
-        for (String prefix : prefixes) {
+        for (int i = 0; i < prefixes.size(); i++) {
+            String prefix = prefixes.get(i);
             if (path.equals(prefix)) {
                 return prefix;
             }
             if (matches(path, prefix)) {
-                return prefix + "/*";
+                return belowPrefixes.get(i);
             }
         }
         return path;
