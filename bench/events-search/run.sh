@@ -2,12 +2,16 @@
 # Event search benchmark (issue 3): 1,000,000 events in a bench database, event-service and the gateway as real
 # processes, then 32 concurrent connections (wrk) through the gateway for each common search, with the search cache
 # off and on. Writes a results file with throughput, latency percentiles and CPU per request per process.
-#   bench/events-search/run.sh [EVENTS] [SECONDS_PER_SCENARIO]
+#   bench/events-search/run.sh [EVENTS] [SECONDS_PER_SCENARIO] [WARMUP_SECONDS]
+# Each scenario is measured after WARMUP_SECONDS of the same searches, unmeasured: steady state, as a service that has
+# been up for a while sees it (the JIT has compiled the search path, PostgreSQL has the indexes in memory and, with the
+# cache on, the searches asked in the last seconds are in it). WARMUP_SECONDS=0 measures a cold start.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/events-search"
 EVENTS="${1:-1000000}"
 SECONDS_EACH="${2:-60}"
+WARMUP="${3:-15}"
 CLIENTS=32
 WORK="$ROOT/.local/bench"
 DB=kepu_event_bench
@@ -94,13 +98,14 @@ measure() { # label path-file base-url event-service-name gateway-name
 
 out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
 {
-  echo "# event search through the gateway: $EVENTS events, wrk -t2 -c$CLIENTS, ${SECONDS_EACH}s per scenario, $(nproc) cores"
+  echo "# event search through the gateway: $EVENTS events, wrk -t2 -c$CLIENTS, ${SECONDS_EACH}s per scenario after ${WARMUP}s of the same, $(nproc) cores"
   echo "# every search from PostgreSQL (search cache off), then the same searches with the cache on (the default)"
   for cache in uncached cached; do
     if [ "$cache" = cached ]; then base=http://127.0.0.1:18279 es=event-service-cached gw=gateway-cached
     else base=http://127.0.0.1:18280 es=event-service gw=gateway; fi
-    PATHS="$WORK/city-date.txt" wrk -t2 -c"$CLIENTS" -d30s -s "$ROOT/bench/rotate-paths.lua" "$base" >/dev/null # warm-up
     for scenario in city-date free-text near-me; do
+      [ "$WARMUP" -eq 0 ] || PATHS="$WORK/$scenario.txt" wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" --timeout 10s \
+        -s "$ROOT/bench/rotate-paths.lua" "$base" >/dev/null
       measure "$scenario-$cache" "$WORK/$scenario.txt" "$base" "$es" "$gw"
     done
   done

@@ -80,4 +80,21 @@ class CalendarTest {
         assertEquals("CANCELLED", text(off, "STATUS"));
         assertTrue(text(off, "DESCRIPTION").contains("讲者抱恙"));
     }
+
+    /** Calendar apps poll subscriptions with If-None-Match; an unchanged feed is a 304, a cancellation is not. */
+    @Test
+    void aSubscribedFeedAnswersNotModifiedUntilAnEventChanges() throws Exception {
+        String org = newOrg();
+        String id = publish(org, event("订阅的讲座"));
+        String tag = given().queryParam("organizer", org).when().get("/api/v1/events/calendar.ics").then()
+                .statusCode(200).extract().header("ETag");
+        given().queryParam("organizer", org).header("If-None-Match", tag).when().get("/api/v1/events/calendar.ics")
+                .then().statusCode(304);
+
+        given().auth().oauth2(token(org)).contentType(ContentType.JSON).body(Map.of("reason", "场地维修")).when()
+                .post("/api/v1/events/" + id + "/cancel").then().statusCode(200);
+        String ics = given().queryParam("organizer", org).header("If-None-Match", tag).when()
+                .get("/api/v1/events/calendar.ics").then().statusCode(200).extract().asString();
+        assertEquals("CANCELLED", text(parse(ics).<VEvent>getComponents("VEVENT").get(0), "STATUS"));
+    }
 }

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.kepu.events.Organizers.event;
 import static org.kepu.events.Organizers.newOrg;
 import static org.kepu.events.Organizers.publish;
@@ -165,6 +167,24 @@ class EventSearchTest {
         Organizers.cancel(org, first);
         given().queryParam("organizer", org).queryParam("q", "一").when().get("/api/v1/events").then()
                 .body("items.status", contains("CANCELLED"));
+    }
+
+    /** Apps poll their lists: an unchanged search answers 304 to its ETag, and a change gives a new one. */
+    @Test
+    void aSearchAnswersNotModifiedUntilItsResultsChange() {
+        String org = newOrg();
+        publish(org, event("条件请求活动 一"));
+        String tag = given().queryParam("organizer", org).when().get("/api/v1/events").then().statusCode(200)
+                .header("ETag", notNullValue()).extract().header("ETag");
+        given().queryParam("organizer", org).header("If-None-Match", tag).when().get("/api/v1/events").then()
+                .statusCode(304).header("ETag", equalTo(tag));
+        given().queryParam("organizer", org).queryParam("size", 5).header("If-None-Match", tag).when()
+                .get("/api/v1/events").then().statusCode(200);
+
+        publish(org, event("条件请求活动 二"));
+        String changed = given().queryParam("organizer", org).header("If-None-Match", tag).when().get("/api/v1/events")
+                .then().statusCode(200).body("total", equalTo(2)).extract().header("ETag");
+        assertNotEquals(tag, changed);
     }
 
     /** A full page of matches and a short one are found by different plans; both must agree on order and total. */

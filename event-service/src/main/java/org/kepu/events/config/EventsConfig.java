@@ -17,7 +17,7 @@ public interface EventsConfig {
     @WithDefault("10")
     double defaultRadiusKm();
 
-    /** The public search cache (see EventSearchCache). */
+    /** The public search cache (see rest.SearchResponseCache). */
     SearchCache searchCache();
 
     /** {@code kepu.events.search-cache.*}, e.g. {@code KEPU_EVENTS_SEARCH_CACHE_TTL=5s}. */
@@ -28,11 +28,20 @@ public interface EventsConfig {
         boolean enabled();
 
         /**
-         * After this a search is fetched again in the background (served from memory meanwhile); unused for twice
-         * this, it is dropped. Another replica's change shows here within one to two TTLs.
+         * After about this long (±20 %, so that searches cached together are not all fetched again together) a search
+         * is fetched again in the background, served from memory meanwhile; unused for twice this, it is dropped.
+         * Changes are normally seen sooner: this replica's at once, other replicas' within about a second (see
+         * {@link #followOtherReplicas()}); the TTL bounds staleness should that fail.
          */
-        @WithDefault("10s")
+        @WithDefault("60s")
         Duration ttl();
+
+        /**
+         * Read the event fact topic to forget searches when another replica changes a public event. Off, another
+         * replica's change shows only after the TTL.
+         */
+        @WithDefault("true")
+        boolean followOtherReplicas();
 
         /** Distinct searches kept; the least recently used go first. */
         @WithDefault("10000")

@@ -2,6 +2,7 @@ package org.kepu.events.rest;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.security.Caller;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
-import org.kepu.events.service.EventSearchCache;
 import org.kepu.events.service.EventService;
 
 /** Events as iCalendar, to add one to a calendar or subscribe to a search. */
@@ -27,11 +29,11 @@ import org.kepu.events.service.EventService;
 public class CalendarResource {
 
     private final EventService service;
-    private final EventSearchCache searches;
+    private final SearchResponseCache searches;
     private final Caller caller;
     private final EventsConfig config;
 
-    public CalendarResource(EventService service, EventSearchCache searches, Caller caller, EventsConfig config) {
+    public CalendarResource(EventService service, SearchResponseCache searches, Caller caller, EventsConfig config) {
         this.service = service;
         this.searches = searches;
         this.caller = caller;
@@ -52,9 +54,9 @@ public class CalendarResource {
     @Path("/calendar.ics")
     @Produces(ICalendar.MEDIA_TYPE)
     @Operation(summary = "A calendar feed of any search (same filters as the event list), up to 500 events by default")
-    public Response feed(@Valid @BeanParam EventQuery query) {
-        List<Event> events = searches.search(query.toSearch(config.defaultRadiusKm()), 0, config.calendarFeedLimit())
-                .items();
-        return Response.ok(ICalendar.of("Kepu 科普活动", events), ICalendar.MEDIA_TYPE).build();
+    public CompletionStage<Response> feed(@Valid @BeanParam EventQuery query, @Context Request request) {
+        // Calendar apps poll their subscriptions with If-None-Match; an unchanged feed costs them and us a 304.
+        return searches.calendar(query.toSearch(config.defaultRadiusKm()), config.calendarFeedLimit())
+                .thenApply(feed -> Conditional.respond(request, feed, ICalendar.MEDIA_TYPE_VALUE));
     }
 }

@@ -1,7 +1,9 @@
 package org.kepu.events.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +44,6 @@ import org.kepu.events.repository.EventSearch;
 import org.kepu.events.rest.LifecycleRequests.AttendanceReport;
 import org.kepu.events.rest.LifecycleRequests.Cancellation;
 import org.kepu.events.service.EventDraft;
-import org.kepu.events.service.EventSearchCache;
 import org.kepu.events.service.EventService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,13 +56,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EventResource {
 
     private final EventService service;
-    private final EventSearchCache searches;
+    private final SearchResponseCache searches;
     private final Caller caller;
     private final IdempotentRequests idempotentRequests;
     private final ObjectMapper objectMapper;
     private final EventsConfig config;
 
-    public EventResource(EventService service, EventSearchCache searches, Caller caller,
+    public EventResource(EventService service, SearchResponseCache searches, Caller caller,
             IdempotentRequests idempotentRequests, ObjectMapper objectMapper, EventsConfig config) {
         this.service = service;
         this.searches = searches;
@@ -107,9 +110,19 @@ public class EventResource {
     @PermitAll
     @Operation(summary = "Search public events", description = "Filters combine with AND. Free text finds Chinese "
             + "and English words in titles and descriptions (科普 finds 第七届广东科普嘉年华).")
-    public Page<EventView> search(@Valid @BeanParam EventQuery query, @Valid @BeanParam PageRequest paging) {
+    @APIResponse(responseCode = "200", description = "One page of matching events, soonest first unless sorted otherwise, with an ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Invalid filters, listed in errors")
+    public CompletionStage<Response> search(@Valid @BeanParam EventQuery query, @Valid @BeanParam PageRequest paging,
+            @Context Request request) {
         EventSearch search = query.toSearch(config.defaultRadiusKm());
-        return searches.search(search, paging.page, paging.size).map(event -> EventView.from(event, search.near()));
+        return searches.page(search, paging.page, paging.size)
+                .thenApply(page -> Conditional.respond(request, page, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** The shape of a search response in the OpenAPI document: a {@link Page} of {@link EventView}. */
+    @Schema(name = "PageEventView")
+    record EventPage(List<EventView> items, long total, boolean totalCapped, int page, int size) {
     }
 
     @PUT

@@ -1,5 +1,7 @@
 package org.kepu.events.rest;
 
+import jakarta.ws.rs.core.MediaType;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +18,7 @@ import org.kepu.events.domain.EventStatus;
 final class ICalendar {
 
     static final String MEDIA_TYPE = "text/calendar; charset=utf-8";
+    static final MediaType MEDIA_TYPE_VALUE = MediaType.valueOf(MEDIA_TYPE);
 
     private static final String CRLF = "\r\n";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");

@@ -55,7 +55,7 @@ public class EventService {
         return event;
     }
 
-    /** Searches the database; callers go through {@link EventSearchCache}. */
+    /** Searches the database; the public API reads through rest.SearchResponseCache. */
     @Transactional
     public Page<Event> search(EventSearch search, int page, int size) {
         return events.search(search, page, size);

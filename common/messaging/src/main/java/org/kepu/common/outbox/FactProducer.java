@@ -1,6 +1,5 @@
 package org.kepu.common.outbox;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.kepu.common.kafka.KafkaConnection;
 
 import io.smallrye.common.annotation.Identifier;
 
@@ -46,14 +46,7 @@ public class FactProducer {
     }
 
     private Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            // Only client-wide settings apply; consumer settings in the same namespace would only cause warnings.
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.") || key.startsWith("client.")) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaConnection.settings(kafkaConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // A down broker must fail a relay pass quickly rather than block the scheduler thread.
