@@ -37,6 +37,13 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration requestTimeLimit();
 
+    /**
+     * An answer of declared length up to this many bytes is read whole and sent on in one write, as nginx's proxy
+     * buffering does; larger or chunked answers stream through. 0 streams everything.
+     */
+    @WithDefault("65536")
+    int responseBufferBytes();
+
     /** Rate limits per client and route class: {@code public-read} (anonymous reads) and {@code authenticated}. */
     Map<String, RateLimit> rateLimits();
 

@@ -50,6 +50,7 @@ public class UpstreamProxy {
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
     private final long maxBodyBytes;
+    private final int responseBufferBytes;
     private final ProblemResponses problems;
     /**
      * One client per event loop, so a request, its upstream connection and its response stay on one thread: a shared
@@ -61,6 +62,7 @@ public class UpstreamProxy {
         this.vertx = vertx;
         this.problems = problems;
         this.maxBodyBytes = config.maxBodyBytes();
+        this.responseBufferBytes = config.responseBufferBytes();
         this.clientOptions = new HttpClientOptions().setKeepAlive(true)
                 .setConnectTimeout((int) config.connectTimeout().toMillis());
     }
@@ -185,7 +187,7 @@ public class UpstreamProxy {
         return Body.NONE;
     }
 
-    private static void relayResponse(RoutingContext context, HttpClientResponse upstream) {
+    private void relayResponse(RoutingContext context, HttpClientResponse upstream) {
         HttpServerResponse response = context.response();
         response.setStatusCode(upstream.statusCode());
         upstream.headers().forEach(header -> {
@@ -193,10 +195,31 @@ public class UpstreamProxy {
                 response.headers().add(header.getKey(), header.getValue());
             }
         });
-        if (!upstream.headers().contains("Content-Length")) {
+        String length = upstream.headers().get("Content-Length");
+        if (length == null) {
             response.setChunked(true);
+        } else if (fitsBuffer(length)) {
+            // Small answers (most API responses) go out in one write: no pipe, no second flush.
+            upstream.body().onSuccess(response::end).onFailure(failure -> {
+                if (!response.headWritten() && !context.get(GatewayRoutes.TIMED_OUT, false)) {
+                    // Drop the upstream's headers (its Content-Length above all) but keep the request id.
+                    response.headers().clear();
+                    response.putHeader(GatewayRoutes.REQUEST_ID, (String) context.get(GatewayRoutes.REQUEST_ID));
+                    problems.send(context, 502, "upstream-failed", "Bad gateway",
+                            "The service closed the connection in the middle of its answer");
+                }
+            });
+            return;
         }
         upstream.pipeTo(response);
+    }
+
+    private boolean fitsBuffer(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) <= responseBufferBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void upstreamFailed(RoutingContext context, Route route, URI instance, Throwable failure) {
