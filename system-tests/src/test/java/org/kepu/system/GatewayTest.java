@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
@@ -161,7 +162,7 @@ class GatewayTest {
     }
 
     @Test
-    void theAccessLogNamesRequestsButNeverTokens() throws Exception {
+    void bothSidesLogTheRequestIdButNeverTokens() throws Exception {
         String requestId = "log-" + UUID.randomUUID();
         String token = Gateway.admin();
         given().auth().oauth2(token).header("X-Request-Id", requestId).when().get("/api/v1/venues").then()
@@ -171,6 +172,10 @@ class GatewayTest {
         assertTrue(log.lines().anyMatch(line -> line.contains(requestId) && line.contains("GET /api/v1/venues 200")
                 && line.contains("client=admin")), "one access line with method, path, status, request id and client");
         assertFalse(log.contains(token), "tokens never reach the log");
+        String service = Files.readString(KepuSystem.ROOT.resolve("system-tests/target/service-logs/venue-service.log"));
+        assertTrue(service.lines().anyMatch(line -> line.contains("access GET /api/v1/venues 200")
+                && line.contains("request=" + requestId)), "the service logs the same request id");
+        assertFalse(service.contains(token), "tokens never reach the service's log either");
     }
 
     @Test
@@ -183,5 +188,27 @@ class GatewayTest {
                 .extract().path("id");
         given().auth().oauth2(Gateway.organizer("org-pass")).when().get("/api/v1/events/" + id).then()
                 .statusCode(200).body("titleZh", equalTo(title));
+    }
+
+    /** Answers too large to hold (a calendar feed of long descriptions) stream through byte for byte. */
+    @Test
+    void largeAnswersStreamThroughUnchanged() {
+        String org = "org-large-" + UUID.randomUUID();
+        String token = Gateway.organizer(org);
+        String description = "科学普及是实现创新发展的重要基础性工作。".repeat(200); // 4,000 characters, 12 KB
+        for (int i = 0; i < 8; i++) {
+            String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("titleZh", "长描述活动 " + i, "descriptionZh", description, "type", "LECTURE", "startsAt",
+                            "2024-07-0" + (i + 1) + "T09:00:00+08:00", "endsAt", "2024-07-0" + (i + 1) + "T11:00:00+08:00",
+                            "divisionCode", "440106"))
+                    .when().post("/api/v1/events").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(token).when().post("/api/v1/events/" + id + "/publish").then().statusCode(200);
+        }
+        byte[] direct = given().baseUri(AuthorizationMatrixTest.EVENTS_DIRECT).queryParam("organizer", org).when()
+                .get("/api/v1/events/calendar.ics").then().statusCode(200).extract().asByteArray();
+        byte[] proxied = given().queryParam("organizer", org).when().get("/api/v1/events/calendar.ics").then()
+                .statusCode(200).extract().asByteArray();
+        assertTrue(direct.length > 64 * 1024, "larger than the gateway's response buffer: " + direct.length);
+        assertTrue(Arrays.equals(direct, proxied), "the gateway's copy differs from the service's answer");
     }
 }

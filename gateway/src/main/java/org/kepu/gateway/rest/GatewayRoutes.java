@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.kepu.common.rest.RequestIds;
 import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Route;
 import org.kepu.gateway.domain.RouteTable;
@@ -29,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class GatewayRoutes {
 
-    static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID = RequestIds.HEADER;
     private static final String AUTHORIZATION = "Authorization";
     private static final String CONTENT_LENGTH = "Content-Length";
     /** Context keys shared with the proxy: the upstream call in flight, and that the time limit ended the request. */
@@ -99,7 +100,7 @@ public class GatewayRoutes {
         // Hold the body until the proxy streams it upstream; authentication may hop to a worker thread first.
         context.request().pause();
         String given = context.request().getHeader(REQUEST_ID);
-        String requestId = given != null && isSafeId(given) ? given : newRequestId();
+        String requestId = given != null && RequestIds.isSafe(given) ? given : newRequestId();
         context.put(REQUEST_ID, requestId);
         context.response().putHeader(REQUEST_ID, requestId);
         long started = System.nanoTime();
@@ -242,10 +243,5 @@ public class GatewayRoutes {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
                 random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
-    }
-
-    /** Request ids are echoed into logs and headers, so only plain tokens of sane length are accepted. */
-    private static boolean isSafeId(String id) {
-        return id.length() <= 128 && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
     }
 }
