@@ -63,10 +63,12 @@ class GatewayTest {
     @Test
     void aClientThatTricklesItsBodyIsCutOffAtTheRequestTimeLimit() throws Exception {
         long started = System.nanoTime();
+        String requestId = "trickle-" + UUID.randomUUID();
         try (Socket socket = new Socket("127.0.0.1", KepuSystem.GATEWAY_PORT)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Gateway.admin()
+            out.write(("POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: " + requestId
+                    + "\r\nAuthorization: Bearer " + Gateway.admin()
                     + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -88,6 +90,10 @@ class GatewayTest {
             assertEquals("HTTP/1.1 408 Request Timeout", statusLine);
         }
         assertTookAboutTheLimit(started);
+        Thread.sleep(500);
+        String service = Files.readString(KepuSystem.ROOT.resolve("system-tests/target/service-logs/event-service.log"));
+        assertFalse(service.lines().anyMatch(line -> line.contains(requestId) && line.contains("ERROR")),
+                "a client giving up is not an error of the service");
     }
 
     private static void assertTookAboutTheLimit(long startedNanos) {

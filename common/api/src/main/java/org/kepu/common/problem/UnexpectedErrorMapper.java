@@ -6,6 +6,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
 
+import io.vertx.core.http.HttpClosedException;
+
 /** The last resort: anything unforeseen is logged and answered with a 500 problem that leaks no internals. */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
@@ -14,8 +16,23 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception exception) {
+        if (clientWentAway(exception)) {
+            // Nobody will read this answer, and nothing is wrong on our side: no error in the log, no 500 in metrics.
+            LOG.debugf("The client closed the connection before its request arrived: %s", exception);
+            return Problem.of(400, "request-incomplete", "Request incomplete",
+                    "The connection closed before the whole request arrived", null).toResponse();
+        }
         LOG.error("Unexpected error while serving a request", exception);
         return Problem.of(500, "internal-error", "Internal error",
                 "Something went wrong on our side; the request id in X-Request-Id helps us find it", null).toResponse();
+    }
+
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
