@@ -227,7 +227,8 @@ public class GatewayRoutes {
         return true;
     }
 
-    private static long parseLength(String value) {
+    /** A Content-Length value; one we cannot honour counts as too large. */
+    static long parseLength(String value) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {

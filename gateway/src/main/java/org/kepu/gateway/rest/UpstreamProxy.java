@@ -198,7 +198,7 @@ public class UpstreamProxy {
         String length = upstream.headers().get("Content-Length");
         if (length == null) {
             response.setChunked(true);
-        } else if (fitsBuffer(length)) {
+        } else if (GatewayRoutes.parseLength(length) <= responseBufferBytes) {
             // Small answers (most API responses) go out in one write: no pipe, no second flush.
             upstream.body().onSuccess(response::end).onFailure(failure -> {
                 if (!response.headWritten() && !context.get(GatewayRoutes.TIMED_OUT, false)) {
@@ -212,14 +212,6 @@ public class UpstreamProxy {
             return;
         }
         upstream.pipeTo(response);
-    }
-
-    private boolean fitsBuffer(String contentLength) {
-        try {
-            return Long.parseLong(contentLength.trim()) <= responseBufferBytes;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private void upstreamFailed(RoutingContext context, Route route, URI instance, Throwable failure) {
