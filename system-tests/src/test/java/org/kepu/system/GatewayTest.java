@@ -1,6 +1,7 @@
 package org.kepu.system;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
@@ -15,7 +16,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -91,8 +92,9 @@ class GatewayTest {
         }
         assertTookAboutTheLimit(started);
         Thread.sleep(500);
-        String service = Files.readString(KepuSystem.ROOT.resolve("system-tests/target/service-logs/event-service.log"));
-        assertFalse(service.lines().anyMatch(line -> line.contains(requestId) && line.contains("ERROR")),
+        assertFalse(
+                KepuSystem.serviceLog("event-service").lines()
+                        .anyMatch(line -> line.contains(requestId) && line.contains("ERROR")),
                 "a client giving up is not an error of the service");
     }
 
@@ -173,15 +175,15 @@ class GatewayTest {
         String token = Gateway.admin();
         given().auth().oauth2(token).header("X-Request-Id", requestId).when().get("/api/v1/venues").then()
                 .statusCode(200);
-        Thread.sleep(300);
-        String log = Files.readString(KepuSystem.ROOT.resolve("system-tests/target/service-logs/gateway.log"));
-        assertTrue(log.lines().anyMatch(line -> line.contains(requestId) && line.contains("GET /api/v1/venues 200")
-                && line.contains("client=admin")), "one access line with method, path, status, request id and client");
-        assertFalse(log.contains(token), "tokens never reach the log");
-        String service = Files.readString(KepuSystem.ROOT.resolve("system-tests/target/service-logs/venue-service.log"));
-        assertTrue(service.lines().anyMatch(line -> line.contains("access GET /api/v1/venues 200")
-                && line.contains("request=" + requestId)), "the service logs the same request id");
-        assertFalse(service.contains(token), "tokens never reach the service's log either");
+        // Both access logs are written in batches behind the response: wait for the lines rather than guess a delay.
+        await("one gateway access line with method, path, status, request id and client").atMost(Duration.ofSeconds(5))
+                .until(() -> KepuSystem.serviceLog("gateway").lines().anyMatch(line -> line.contains(requestId)
+                        && line.contains("GET /api/v1/venues 200") && line.contains("client=admin")));
+        await("the service logs the same request id").atMost(Duration.ofSeconds(5))
+                .until(() -> KepuSystem.serviceLog("venue-service").lines().anyMatch(
+                        line -> line.contains("access GET /api/v1/venues 200") && line.contains("request=" + requestId)));
+        assertFalse(KepuSystem.serviceLog("gateway").contains(token), "tokens never reach the log");
+        assertFalse(KepuSystem.serviceLog("venue-service").contains(token), "tokens never reach the service's log either");
     }
 
     @Test

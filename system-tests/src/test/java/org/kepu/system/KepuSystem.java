@@ -25,6 +25,7 @@ import io.restassured.RestAssured;
 public class KepuSystem implements BeforeAllCallback {
 
     static final Path ROOT = Path.of(System.getenv().getOrDefault("KEPU_ROOT", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = ROOT.resolve("system-tests/target/service-logs");
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("KEPU_TEST_KAFKA_PORT", "19092");
     static final int GATEWAY_PORT = 18080;
     static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
@@ -83,12 +84,17 @@ public class KepuSystem implements BeforeAllCallback {
             "-Dkepu.gateway.services.slow.timeout=30s",
             "-Dkepu.gateway.request-time-limit=3s");
 
+    /** What a service started for the tests has written so far (its standard output and error). */
+    static String serviceLog(String name) throws IOException {
+        return Files.readString(LOGS.resolve(name + ".log"));
+    }
+
     private static void start(String name, Map<String, String> env) throws IOException {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (deploy/test.sh does)");
         }
-        Path logs = ROOT.resolve("system-tests/target/service-logs");
+        Path logs = LOGS;
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-Dkepu.system-test=true"));
         if (name.equals("gateway")) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 public final class Instance {
 
     private final URI uri;
+    private final String basePath;
     private final int failuresBeforeEjection;
     private final long ejectionNanos;
     private int consecutiveFailures;
@@ -18,12 +19,18 @@ public final class Instance {
 
     public Instance(URI uri, int failuresBeforeEjection, Duration ejectionTime) {
         this.uri = uri;
+        this.basePath = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
         this.failuresBeforeEjection = failuresBeforeEjection;
         this.ejectionNanos = ejectionTime.toNanos();
     }
 
     public URI uri() {
         return uri;
+    }
+
+    /** The path the instance's URL adds before every request's own, without a trailing slash; often empty. */
+    public String basePath() {
+        return basePath;
     }
 
     /** Whether a request may go to this instance now; past an ejection, only one trial request is let through. */

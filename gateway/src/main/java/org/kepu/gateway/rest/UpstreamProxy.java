@@ -86,7 +86,7 @@ public class UpstreamProxy {
         Instance instance = chosen.get();
         URI target = instance.uri();
         RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(target.getHost())
-                .setPort(target.getPort()).setURI(basePath(target) + in.uri())
+                .setPort(target.getPort()).setURI(instance.basePath() + in.uri())
                 .setIdleTimeout(route.timeout().toMillis());
         client().request(options).compose(out -> {
             context.put(GatewayRoutes.UPSTREAM_REQUEST, out);
@@ -228,11 +228,6 @@ public class UpstreamProxy {
             problems.send(context, 502, "upstream-failed", "Bad gateway",
                     "The " + route.service() + " service closed the connection unexpectedly");
         }
-    }
-
-    private static String basePath(URI instance) {
-        String path = instance.getPath();
-        return path == null || path.equals("/") ? "" : path.replaceAll("/$", "");
     }
 
     private static Set<String> caseInsensitive(String... names) {
