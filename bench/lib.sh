@@ -14,13 +14,22 @@ start() { # name port env...   (NAME=… names the log when one service runs twi
   echo "bench: $name did not start; see $log" >&2; exit 1
 }
 
-# CPU time (user + system, every thread) used so far by the given processes, in clock ticks.
-cpu_ticks() {
-  local total=0 pid
+# CPU time used so far by the given processes (every thread), in clock ticks, as "USER SYSTEM": a proxy's own work
+# apart from the kernel's on its behalf (syscalls, loopback TCP).
+cpu_split() {
+  local user=0 system=0 pid u s
   for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] && total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+    [ -r "/proc/$pid/stat" ] || continue
+    read -r u s < <(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12, $13}')
+    user=$((user + u)); system=$((system + s))
   done
-  echo "$total"
+  echo "$user $system"
+}
+# The same, user + system.
+cpu_ticks() {
+  local user system
+  read -r user system < <(cpu_split "$@")
+  echo $((user + system))
 }
 # All CPU time the machine has spent so far (every core, idle and iowait excluded), in clock ticks.
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
