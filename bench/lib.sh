@@ -1,11 +1,13 @@
 # Shared by the benchmark scripts: start a packaged service as a process, wait until it is ready, stop it on exit.
 # Expects ROOT and WORK to be set by the caller.
 pids=()
+# Every JVM a bench starts runs like deploy/run.sh starts the services.
+BENCH_JVM=(-Xmx512m -XX:+UseSerialGC)
 declare -A pid_of # NAME (or service name) -> pid
 stop_started() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 start() { # name port env...   (NAME=… names the log when one service runs twice)
   local name=$1 port=$2 log="$WORK/${NAME:-$1}.log"; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" nohup java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+  env "$@" QUARKUS_HTTP_PORT="$port" nohup java "${BENCH_JVM[@]}" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
     >"$log" 2>&1 &
   pids+=($!)
   pid_of[${NAME:-$name}]=$!

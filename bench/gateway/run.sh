@@ -57,11 +57,11 @@ if [ "${FLOOR:-0}" = 1 ]; then
   javac -nowarn -d "$WORK/floor" -cp "$LIBS" "$HERE"/floor/*.java
   for floor in vertx:VertxFloor:18482 netty:NettyFloor:18483; do
     IFS=: read -r name class port <<<"$floor"
-    java -Xmx512m -XX:+UseSerialGC -cp "$LIBS$WORK/floor" "$class" "$port" 18381 >"$WORK/$name-floor.log" 2>&1 &
+    java "${BENCH_JVM[@]}" -cp "$LIBS$WORK/floor" "$class" "$port" 18381 >"$WORK/$name-floor.log" 2>&1 &
     pids+=($!); pid_of[$name-floor]=$!
     url[$name-floor]="http://127.0.0.1:$port$path"; targets+=("$name-floor")
+    for _ in $(seq 1 60); do curl -fs "${url[$name-floor]}" >/dev/null 2>&1 && break; sleep 0.5; done
   done
-  sleep 3
 fi
 proxy_pids() { case $1 in gateway | *-floor) echo "${pid_of[$1]}" ;; nginx*) nginx_pids "$1" ;; esac; }
 for target in "${targets[@]}"; do curl -fs "${url[$target]}" >/dev/null || { echo "bench: $target does not answer" >&2; exit 1; }; done
