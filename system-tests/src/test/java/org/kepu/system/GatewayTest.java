@@ -2,10 +2,12 @@ package org.kepu.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,11 +127,26 @@ class GatewayTest {
     void corsPreflightsAreAnsweredForConfiguredOrigins() {
         given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Authorization,Content-Type").when()
-                .options("/api/v1/events").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", "http://localhost:3000");
-        String allowed = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-                .when().options("/api/v1/events").then().extract().header("Access-Control-Allow-Origin");
-        assertFalse("https://evil.example".equals(allowed), "an unknown origin is not allowed");
+                .options("/api/v1/events").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"))
+                .header("Access-Control-Max-Age", "3600");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").when()
+                .options("/api/v1/events").then().statusCode(403).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    /** A page may read an answer (errors included) only when it comes from an allowed origin. */
+    @Test
+    void answersAreMarkedReadableForAllowedOriginsOnly() {
+        given().header("Origin", "http://localhost:3000").when().get("/api/v1/event-types").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
+        given().header("Origin", "http://localhost:3000").when().get("/api/v1/registrations").then()
+                .statusCode(401).header("Access-Control-Allow-Origin", "http://localhost:3000");
+        given().header("Origin", "https://evil.example").when().get("/api/v1/event-types").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test

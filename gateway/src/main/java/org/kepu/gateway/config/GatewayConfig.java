@@ -3,6 +3,7 @@ package org.kepu.gateway.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,6 +11,32 @@ import io.smallrye.config.WithDefault;
 /** The gateway's routing table and limits ({@code kepu.gateway.*}). */
 @ConfigMapping(prefix = "kepu.gateway")
 public interface GatewayConfig {
+
+    /**
+     * The interface the public listener binds; follows {@code quarkus.http.host}, so the gateway is configured like
+     * any service.
+     */
+    String host();
+
+    /** The public port; follows {@code quarkus.http.port} ({@code KEPU_GATEWAY_PORT}, 8080). */
+    int port();
+
+    /**
+     * Event loops serving the public port, each with its own upstream connections; follows
+     * {@code quarkus.http.io-threads}, else one per core.
+     */
+    Optional<Integer> ioThreads();
+
+    /** Largest request head (request line and headers) accepted; larger ones get 431. */
+    @WithDefault("16384")
+    int maxHeaderBytes();
+
+    /** How long a client's keep-alive connection may sit idle before the gateway closes it (nginx: 75 s). */
+    @WithDefault("75s")
+    Duration idleTimeout();
+
+    /** Cross-origin access for the web front ends. */
+    Cors cors();
 
     /** The services behind the gateway, by a short name (events, venues, reports). */
     Map<String, Upstream> services();
@@ -77,5 +104,28 @@ public interface GatewayConfig {
          */
         @WithDefault("")
         List<String> anonymousReads();
+    }
+
+    /** CORS: which browser origins may call the API, and what they may send and read. */
+    interface Cors {
+
+        /** Origins allowed exactly as a browser sends them, e.g. {@code https://kepu.example.org}. */
+        List<String> origins();
+
+        /** Methods a preflight may ask for. */
+        @WithDefault("GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS")
+        List<String> methods();
+
+        /** Request headers a preflight may ask for (compared ignoring case). */
+        @WithDefault("Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key,X-Request-Id")
+        List<String> headers();
+
+        /** Response headers a page's script may read beyond the CORS-safelisted ones. */
+        @WithDefault("ETag,Location,X-Request-Id,Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset")
+        List<String> exposedHeaders();
+
+        /** How long a browser may reuse a preflight's answer. */
+        @WithDefault("1H")
+        Duration maxAge();
     }
 }

@@ -48,15 +48,33 @@ public final class Route {
         return timeout;
     }
 
-    /** Whether this route owns the path: the prefix itself or anything below it. */
+    /** Whether this route owns the path: one of its prefixes itself or anything below it. */
     public boolean owns(String path) {
-        return prefixes.stream().anyMatch(prefix -> matches(path, prefix));
+        return longestPrefixOf(path) >= 0;
+    }
+
+    /** The length of this route's longest prefix owning the path, or -1 if none does. */
+    public int longestPrefixOf(String path) {
+        int longest = -1;
+        for (String prefix : prefixes) {
+            if (prefix.length() > longest && matches(path, prefix)) {
+                longest = prefix.length();
+            }
+        }
+        return longest;
     }
 
     /** Whether an anonymous caller may make this read. */
     public boolean allowsAnonymous(String method, String path) {
-        boolean read = method.equals("GET") || method.equals("HEAD");
-        return read && anonymousReads.stream().anyMatch(prefix -> matches(path, prefix));
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return false;
+        }
+        for (String prefix : anonymousReads) {
+            if (matches(path, prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -29,10 +29,17 @@ public class RouteTable {
         return routes;
     }
 
-    /** The route owning a request path, if any. */
+    /** The route owning a request path, if any. A loop, not a stream: it runs for every request. */
     public Optional<Route> routeFor(String path) {
-        return routes.stream().filter(route -> route.owns(path))
-                .max(Comparator.comparingInt(route -> route.prefixes().stream().filter(path::startsWith)
-                        .mapToInt(String::length).max().orElse(0)));
+        Route owner = null;
+        int longest = -1;
+        for (Route route : routes) {
+            int length = route.longestPrefixOf(path);
+            if (length > longest) {
+                owner = route;
+                longest = length;
+            }
+        }
+        return Optional.ofNullable(owner);
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 
 /** Writes the gateway's own errors (401, 404, 502–504…) in the same RFC 9457 shape the services use. */
 @ApplicationScoped
@@ -23,13 +22,13 @@ public class ProblemResponses {
     }
 
     /** 413: the body is over the limit, whether its declared length said so or its chunks, counted on the way. */
-    public void bodyTooLarge(RoutingContext context, long maxBodyBytes) {
-        send(context, 413, "payload-too-large", "Request body too large",
+    public void bodyTooLarge(HttpServerResponse response, long maxBodyBytes) {
+        send(response, 413, "payload-too-large", "Request body too large",
                 "Request bodies may be at most " + maxBodyBytes + " bytes");
     }
 
-    public void send(RoutingContext context, int status, String slug, String title, String detail) {
-        HttpServerResponse response = context.response();
+    /** Answers with a problem, or cuts the connection if an answer has already begun. */
+    public void send(HttpServerResponse response, int status, String slug, String title, String detail) {
         if (response.headWritten()) {
             response.reset();
             return;

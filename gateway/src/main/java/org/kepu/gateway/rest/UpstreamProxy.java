@@ -2,12 +2,8 @@ package org.kepu.gateway.rest;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
@@ -28,9 +24,9 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Forwards a request to one instance of its service and streams the answer back: method, path, query, headers and
@@ -40,12 +36,6 @@ import io.vertx.ext.web.RoutingContext;
 public class UpstreamProxy {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
-
-    /** RFC 9110 §7.6.1 connection-specific headers, plus Host, which the client sets for the upstream. */
-    private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
-
-    private static final String BODY_TOO_LARGE = "kepu.body-too-large";
 
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
@@ -72,14 +62,14 @@ public class UpstreamProxy {
                 thread -> vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(64)));
     }
 
-    void forward(RoutingContext context, Route route) {
-        HttpServerRequest in = context.request();
+    void forward(Exchange exchange, Route route) {
+        HttpServerRequest in = exchange.request;
         long now = System.nanoTime();
         Optional<Instance> chosen = route.nextInstance(now);
         if (chosen.isEmpty()) {
             // Every instance failed recently: answer at once rather than make the client wait on a dead service.
-            context.response().putHeader("Retry-After", Long.toString(route.secondsUntilRetry(now)));
-            problems.send(context, 503, "upstream-unavailable", "Service unavailable",
+            exchange.response.putHeader("Retry-After", Long.toString(route.secondsUntilRetry(now)));
+            problems.send(exchange.response, 503, "upstream-unavailable", "Service unavailable",
                     "The " + route.service() + " service is failing; the gateway stopped sending it requests for a moment");
             return;
         }
@@ -89,10 +79,10 @@ public class UpstreamProxy {
                 .setPort(target.getPort()).setURI(instance.basePath() + in.uri())
                 .setIdleTimeout(route.timeout().toMillis());
         client().request(options).compose(out -> {
-            context.put(GatewayRoutes.UPSTREAM_REQUEST, out);
-            return switch (copyRequestHeaders(context, in, out)) {
+            exchange.upstream = out;
+            return switch (copyRequestHeaders(exchange, in, out)) {
                 case SIZED -> out.send(in); // the declared length was checked against the limit already
-                case CHUNKED -> sendWithinLimit(context, in, out);
+                case CHUNKED -> sendWithinLimit(exchange, in, out);
                 case NONE -> {
                     in.resume(); // no body to stream: let the request end
                     yield out.send();
@@ -100,19 +90,19 @@ public class UpstreamProxy {
             };
         }).onSuccess(upstream -> {
             instance.succeeded();
-            if (!context.get(GatewayRoutes.TIMED_OUT, false)) {
-                relayResponse(context, upstream);
+            if (!exchange.timedOut) {
+                relayResponse(exchange, upstream);
             }
         }).onFailure(failure -> {
-            if (context.get(GatewayRoutes.TIMED_OUT, false)) {
+            if (exchange.timedOut) {
                 return; // answered by the time limit
             }
-            if (context.get(BODY_TOO_LARGE, false)) {
-                problems.bodyTooLarge(context, maxBodyBytes);
+            if (exchange.bodyTooLarge) {
+                problems.bodyTooLarge(exchange.response, maxBodyBytes);
                 return;
             }
             instance.failed(System.nanoTime());
-            upstreamFailed(context, route, target, failure);
+            upstreamFailed(exchange, route, target, failure);
         });
     }
 
@@ -120,16 +110,16 @@ public class UpstreamProxy {
      * Streams a body of undeclared length (chunked), counting it: past the limit the upstream request is abandoned
      * and the client gets 413. The rest of the client's body is read and dropped, so that it can read the answer.
      */
-    private Future<HttpClientResponse> sendWithinLimit(RoutingContext context, HttpServerRequest in,
+    private Future<HttpClientResponse> sendWithinLimit(Exchange exchange, HttpServerRequest in,
             HttpClientRequest out) {
         long[] received = {0};
         in.handler(chunk -> {
-            if (context.get(BODY_TOO_LARGE, false)) {
+            if (exchange.bodyTooLarge) {
                 return;
             }
             received[0] += chunk.length();
             if (received[0] > maxBodyBytes) {
-                context.put(BODY_TOO_LARGE, true);
+                exchange.bodyTooLarge = true;
                 out.reset();
                 return;
             }
@@ -140,7 +130,7 @@ public class UpstreamProxy {
             }
         });
         in.endHandler(end -> {
-            if (!context.get(BODY_TOO_LARGE, false)) {
+            if (!exchange.bodyTooLarge) {
                 out.end();
             }
         });
@@ -153,17 +143,17 @@ public class UpstreamProxy {
     private enum Body {
         /** Content-Length declared (and already checked against the limit) */
         SIZED,
-        /** Transfer-Encoding: chunked; counted while it streams */
+        /** Transfer-Encoding: chunked, or an HTTP/2 stream of undeclared length; counted while it streams */
         CHUNKED,
         /** none */
         NONE
     }
 
     /** Copies the end-to-end headers and adds the forwarding ones; says whether and how a body follows. */
-    private static Body copyRequestHeaders(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {
+    private static Body copyRequestHeaders(Exchange exchange, HttpServerRequest in, HttpClientRequest out) {
         MultiMap headers = out.headers();
         in.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey())) {
+            if (!isHopByHop(header.getKey())) {
                 headers.add(header.getKey(), header.getValue());
             }
         });
@@ -174,38 +164,38 @@ public class UpstreamProxy {
         if (in.authority() != null) {
             headers.set("X-Forwarded-Host", in.authority().toString());
         }
-        headers.set(GatewayRoutes.REQUEST_ID, (String) context.get(GatewayRoutes.REQUEST_ID));
+        headers.set(ApiPipeline.REQUEST_ID, exchange.requestId);
         String length = in.getHeader("Content-Length");
         if (length != null) {
             out.putHeader("Content-Length", length);
             return Body.SIZED;
         }
-        if (in.headers().contains("Transfer-Encoding")) {
+        if (in.headers().contains("Transfer-Encoding") || in.version() == HttpVersion.HTTP_2 && !in.isEnded()) {
             out.setChunked(true);
             return Body.CHUNKED;
         }
         return Body.NONE;
     }
 
-    private void relayResponse(RoutingContext context, HttpClientResponse upstream) {
-        HttpServerResponse response = context.response();
+    private void relayResponse(Exchange exchange, HttpClientResponse upstream) {
+        HttpServerResponse response = exchange.response;
         response.setStatusCode(upstream.statusCode());
         upstream.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey()) && !header.getKey().equalsIgnoreCase(GatewayRoutes.REQUEST_ID)) {
+            if (!isHopByHop(header.getKey()) && !header.getKey().equalsIgnoreCase(ApiPipeline.REQUEST_ID)) {
                 response.headers().add(header.getKey(), header.getValue());
             }
         });
         String length = upstream.headers().get("Content-Length");
         if (length == null) {
             response.setChunked(true);
-        } else if (GatewayRoutes.parseLength(length) <= responseBufferBytes) {
+        } else if (ApiPipeline.parseLength(length) <= responseBufferBytes) {
             // Small answers (most API responses) go out in one write: no pipe, no second flush.
             upstream.body().onSuccess(response::end).onFailure(failure -> {
-                if (!response.headWritten() && !context.get(GatewayRoutes.TIMED_OUT, false)) {
+                if (!response.headWritten() && !exchange.timedOut) {
                     // Drop the upstream's headers (its Content-Length above all) but keep the request id.
                     response.headers().clear();
-                    response.putHeader(GatewayRoutes.REQUEST_ID, (String) context.get(GatewayRoutes.REQUEST_ID));
-                    problems.send(context, 502, "upstream-failed", "Bad gateway",
+                    response.putHeader(ApiPipeline.REQUEST_ID, exchange.requestId);
+                    problems.send(response, 502, "upstream-failed", "Bad gateway",
                             "The service closed the connection in the middle of its answer");
                 }
             });
@@ -214,26 +204,39 @@ public class UpstreamProxy {
         upstream.pipeTo(response);
     }
 
-    private void upstreamFailed(RoutingContext context, Route route, URI instance, Throwable failure) {
-        LOG.warnf("Upstream %s (%s) failed for %s %s: %s", route.service(), instance, context.request().method(),
-                context.request().path(), failure.toString());
+    private void upstreamFailed(Exchange exchange, Route route, URI instance, Throwable failure) {
+        LOG.warnf("Upstream %s (%s) failed for %s %s: %s", route.service(), instance, exchange.request.method(),
+                exchange.request.path(), failure.toString());
+        HttpServerResponse response = exchange.response;
         if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
-            problems.send(context, 504, "upstream-timeout", "Service did not answer in time",
+            problems.send(response, 504, "upstream-timeout", "Service did not answer in time",
                     "The " + route.service() + " service did not answer within " + route.timeout().toMillis()
                             + " ms; try again later");
         } else if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
-            problems.send(context, 503, "upstream-unavailable", "Service unavailable",
+            problems.send(response, 503, "upstream-unavailable", "Service unavailable",
                     "The " + route.service() + " service cannot be reached right now; try again later");
         } else {
-            problems.send(context, 502, "upstream-failed", "Bad gateway",
+            problems.send(response, 502, "upstream-failed", "Bad gateway",
                     "The " + route.service() + " service closed the connection unexpectedly");
         }
     }
 
-    private static Set<String> caseInsensitive(String... names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(List.of(names));
-        return Collections.unmodifiableSet(set);
+    /**
+     * RFC 9110 §7.6.1 connection-specific headers, plus Host, which the client sets for the upstream. Every header
+     * of every request and answer passes here, so the length picks the candidates before any text is compared.
+     */
+    static boolean isHopByHop(String name) {
+        return switch (name.length()) {
+            case 2 -> name.equalsIgnoreCase("te");
+            case 4 -> name.equalsIgnoreCase("host");
+            case 7 -> name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
+            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+            case 16 -> name.equalsIgnoreCase("proxy-connection");
+            case 17 -> name.equalsIgnoreCase("transfer-encoding");
+            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
+            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            default -> false;
+        };
     }
 
     @PreDestroy

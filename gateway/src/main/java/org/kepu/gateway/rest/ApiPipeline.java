@@ -1,0 +1,289 @@
+package org.kepu.gateway.rest;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.kepu.common.rest.RequestIds;
+import org.kepu.gateway.config.GatewayConfig;
+import org.kepu.gateway.domain.CorsPolicy;
+import org.kepu.gateway.domain.Route;
+import org.kepu.gateway.domain.RouteTable;
+import org.kepu.gateway.domain.TokenBucket;
+import org.kepu.gateway.service.RateLimiter;
+import org.kepu.gateway.service.TokenVerifier;
+
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+
+/**
+ * The gateway's work on one API request: request id and access log, CORS, route selection (404, 413),
+ * authentication, rate limit, then the proxy to the owning service. Every step answers a refused request itself and
+ * stops it; the steps run in this order.
+ */
+@ApplicationScoped
+public class ApiPipeline {
+
+    static final String REQUEST_ID = RequestIds.HEADER;
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String CONTENT_LENGTH = "Content-Length";
+    private static final String ORIGIN = "Origin";
+    /** Where Quarkus' HTTP metrics (and tracing) look for the templated path of a request. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+
+    private final Vertx vertx;
+    private final RouteTable routes;
+    private final CorsPolicy cors;
+    private final TokenVerifier verifier;
+    private final UpstreamProxy proxy;
+    private final ProblemResponses problems;
+    private final RateLimiter rateLimiter;
+    private final AccessLog accessLog;
+    private final long maxBodyBytes;
+    private final long requestTimeLimitMillis;
+
+    public ApiPipeline(Vertx vertx, RouteTable routes, CorsPolicy cors, TokenVerifier verifier, UpstreamProxy proxy,
+            ProblemResponses problems, RateLimiter rateLimiter, AccessLog accessLog, GatewayConfig config) {
+        this.vertx = vertx;
+        this.routes = routes;
+        this.cors = cors;
+        this.verifier = verifier;
+        this.proxy = proxy;
+        this.problems = problems;
+        this.rateLimiter = rateLimiter;
+        this.accessLog = accessLog;
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.requestTimeLimitMillis = config.requestTimeLimit().toMillis();
+    }
+
+    /** Takes one request under {@code /api} through every step, on its event loop. */
+    void handle(HttpServerRequest request) {
+        Exchange exchange = new Exchange(request);
+        if (mayHaveBody(request)) {
+            // Hold the body until the proxy streams it upstream: a connection or a token check comes first.
+            request.pause();
+        }
+        identifyRequest(exchange);
+        if (answeredCors(exchange)) {
+            return;
+        }
+        Route route = selectRoute(exchange);
+        if (route == null) {
+            return;
+        }
+        if (request.getHeader(AUTHORIZATION) == null) {
+            // Decided on the event loop: no token means nothing to verify, saving two thread hops on public reads.
+            if (admitsAnonymous(exchange, route) && withinRateLimit(exchange)) {
+                proxy.forward(exchange, route);
+            }
+            return;
+        }
+        // Verifying a token may fetch a JWKS, so it runs on a worker; the continuation is back on the event loop,
+        // where the proxy must start.
+        vertx.executeBlocking(() -> admitsToken(exchange), false).onComplete(admitted -> {
+            if (admitted.failed()) {
+                problems.send(exchange.response, 500, "internal-error", "Internal error",
+                        "Authentication failed unexpectedly");
+            } else if (admitted.result() && withinRateLimit(exchange)) {
+                proxy.forward(exchange, route);
+            }
+        });
+    }
+
+    /** HTTP/1 announces a body in its head; an HTTP/2 stream may carry one regardless. */
+    private static boolean mayHaveBody(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 || request.headers().contains(CONTENT_LENGTH)
+                || request.headers().contains("Transfer-Encoding");
+    }
+
+    /** Takes the caller's request id or makes one, returns it, and logs one access line when the response ends. */
+    private void identifyRequest(Exchange exchange) {
+        String given = exchange.request.getHeader(REQUEST_ID);
+        exchange.requestId = given != null && RequestIds.isSafe(given) ? given : newRequestId();
+        exchange.response.putHeader(REQUEST_ID, exchange.requestId);
+        exchange.deadlineTimer = vertx.setTimer(requestTimeLimitMillis, fired -> timeUp(exchange));
+        exchange.response.endHandler(ended -> finished(exchange));
+        exchange.response.closeHandler(closed -> finished(exchange));
+    }
+
+    private void finished(Exchange exchange) {
+        if (exchange.finish()) {
+            vertx.cancelTimer(exchange.deadlineTimer);
+            accessLog.record(accessLine(exchange, System.nanoTime() - exchange.startedNanos));
+        }
+    }
+
+    /**
+     * The request has taken longer than it may in all: the upstream call is abandoned and the client told why — 408
+     * if it has not finished sending, 504 if the service has not finished answering. An answer already under way can
+     * only be cut off.
+     */
+    private void timeUp(Exchange exchange) {
+        HttpServerResponse response = exchange.response;
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        exchange.timedOut = true;
+        if (exchange.upstream != null) {
+            exchange.upstream.reset();
+        }
+        if (response.headWritten()) {
+            exchange.request.connection().close();
+            return;
+        }
+        response.putHeader("Connection", "close");
+        String limit = requestTimeLimitMillis + " ms";
+        if (exchange.request.isEnded()) {
+            problems.send(response, 504, "request-time-limit", "Request took too long",
+                    "The service did not finish answering within the gateway's limit of " + limit);
+        } else {
+            problems.send(response, 408, "request-time-limit", "Request took too long",
+                    "The request body did not arrive within the gateway's limit of " + limit);
+        }
+    }
+
+    /** method path status latency request client: never a token, never a query string (it may hold personal data). */
+    private static String accessLine(Exchange exchange, long nanos) {
+        long tenthsOfMs = nanos / 100_000;
+        return new StringBuilder(160).append(exchange.request.method().name()).append(' ')
+                .append(exchange.request.path()).append(' ').append(exchange.response.getStatusCode()).append(' ')
+                .append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10).append("ms request=")
+                .append(exchange.requestId).append(" client=")
+                .append(exchange.client == null ? "anonymous" : exchange.client).toString();
+    }
+
+    /**
+     * Preflights from allowed origins are answered here and never reach a service (others get 403); answers to an
+     * allowed origin are marked so that its pages may read them, errors included. Other origins get no marks, so the
+     * browser keeps their pages from reading the answer.
+     */
+    private boolean answeredCors(Exchange exchange) {
+        String origin = exchange.request.getHeader(ORIGIN);
+        if (origin == null) {
+            return false;
+        }
+        boolean preflight = CorsPolicy.isPreflight(exchange.request.method().name(), origin,
+                exchange.request.getHeader("Access-Control-Request-Method"));
+        HttpServerResponse response = exchange.response;
+        if (!cors.allowsOrigin(origin)) {
+            if (preflight) {
+                problems.send(response, 403, "origin-not-allowed", "Origin not allowed",
+                        "Pages from " + origin + " may not call this API");
+            }
+            return preflight;
+        }
+        response.putHeader("Access-Control-Allow-Origin", origin).putHeader("Vary", ORIGIN);
+        if (preflight) {
+            response.putHeader("Access-Control-Allow-Methods", cors.allowMethods())
+                    .putHeader("Access-Control-Allow-Headers", cors.allowHeaders())
+                    .putHeader("Access-Control-Max-Age", cors.maxAgeSeconds()).setStatusCode(204).end();
+            return true;
+        }
+        response.putHeader("Access-Control-Expose-Headers", cors.exposeHeaders());
+        return false;
+    }
+
+    /** The route owning the path, or null after answering 413 (declared body too large) or 404. */
+    private Route selectRoute(Exchange exchange) {
+        String length = exchange.request.getHeader(CONTENT_LENGTH);
+        if (length != null && parseLength(length) > maxBodyBytes) {
+            problems.bodyTooLarge(exchange.response, maxBodyBytes);
+            return null;
+        }
+        String path = exchange.request.path();
+        Route route = routes.routeFor(path).orElse(null);
+        if (route == null) {
+            problems.send(exchange.response, 404, "not-found", "Resource not found",
+                    "No Kepu API is served at this path");
+            return null;
+        }
+        if (VertxContext.isOnDuplicatedContext()) {
+            // Metrics name the route, not the raw path: one series per event id would grow without bound.
+            ContextLocals.put(URL_PATH_TEMPLATE, route.template(path));
+        }
+        return route;
+    }
+
+    /** Without a token only the route's public reads pass; anything else is a 401 with a challenge. */
+    private boolean admitsAnonymous(Exchange exchange, Route route) {
+        if (!route.allowsAnonymous(exchange.request.method().name(), exchange.request.path())) {
+            exchange.response.putHeader("WWW-Authenticate", "Bearer realm=\"kepu\"");
+            problems.send(exchange.response, 401, "unauthorized", "Authentication required",
+                    "This request needs a bearer token");
+            return false;
+        }
+        exchange.rateClass = "public-read";
+        return true;
+    }
+
+    /** A presented token must be valid (signature, issuer, audience, expiry) whatever the route. */
+    private boolean admitsToken(Exchange exchange) {
+        String authorization = exchange.request.getHeader(AUTHORIZATION);
+        Optional<JsonWebToken> token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? verifier.verify(authorization.substring(7).trim())
+                : Optional.empty();
+        if (token.isEmpty()) {
+            exchange.response.putHeader("WWW-Authenticate", "Bearer realm=\"kepu\", error=\"invalid_token\"");
+            problems.send(exchange.response, 401, "unauthorized", "Authentication required",
+                    "The bearer token is not valid (signature, issuer, audience or expiry)");
+            return false;
+        }
+        exchange.client = token.get().getSubject();
+        exchange.rateClass = "authenticated";
+        return true;
+    }
+
+    /**
+     * Token buckets per client and route class; the RateLimit headers (IETF draft) tell well-behaved clients how to
+     * pace themselves, and a 429 says when to retry.
+     */
+    private boolean withinRateLimit(Exchange exchange) {
+        String client = exchange.client;
+        if (client == null) {
+            client = "ip:" + (exchange.request.remoteAddress() == null
+                    ? "unknown"
+                    : exchange.request.remoteAddress().hostAddress());
+        }
+        Optional<TokenBucket.Decision> decision = rateLimiter.take(exchange.rateClass, client);
+        if (decision.isPresent()) {
+            TokenBucket.Decision d = decision.get();
+            HttpServerResponse response = exchange.response;
+            response.putHeader("RateLimit-Limit", Integer.toString(d.limit()))
+                    .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
+            if (!d.allowed()) {
+                response.putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                problems.send(response, 429, "rate-limited", "Too many requests",
+                        "Slow down: try again in " + d.retryAfterSeconds() + " s");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A Content-Length value; one we cannot honour counts as too large. */
+    static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // not a length we can honour
+        }
+    }
+
+    /**
+     * A random UUID-shaped id. Request ids need to be unique, not unguessable, so ThreadLocalRandom serves, sparing
+     * every request the lock of the SecureRandom behind UUID.randomUUID().
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+    }
+}

@@ -1,0 +1,43 @@
+package org.kepu.gateway.rest;
+
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * One API request on its way through the gateway: what the pipeline learned about it (request id, client, rate
+ * class) and how far it got (the upstream call in flight, whether a limit ended it). Plain fields rather than a
+ * routing context's map: every request reads them several times, and each is owned by the request's event loop.
+ */
+final class Exchange {
+
+    final HttpServerRequest request;
+    final HttpServerResponse response;
+    final long startedNanos = System.nanoTime();
+    String requestId;
+    /** The token subject; null while anonymous. */
+    String client;
+    String rateClass;
+    /** The call to the service in flight, to abandon when the request time limit strikes. */
+    HttpClientRequest upstream;
+    long deadlineTimer = -1;
+    /** The request time limit answered the request; late upstream events must leave it alone. */
+    boolean timedOut;
+    /** A chunked body passed the size limit on the way. */
+    boolean bodyTooLarge;
+    private boolean finished;
+
+    Exchange(HttpServerRequest request) {
+        this.request = request;
+        this.response = request.response();
+    }
+
+    /** True the first time only: a response can both end and lose its connection, and is logged once. */
+    boolean finish() {
+        if (finished) {
+            return false;
+        }
+        finished = true;
+        return true;
+    }
+}

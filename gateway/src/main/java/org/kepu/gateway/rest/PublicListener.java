@@ -1,0 +1,95 @@
+package org.kepu.gateway.rest;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.kepu.gateway.config.GatewayConfig;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The gateway's public port. API requests go from a plain Vert.x server straight into the {@link ApiPipeline};
+ * everything else — health, metrics, the merged OpenAPI, Swagger UI — goes on to Quarkus' own router, in the same
+ * process. Quarkus' HTTP server itself does not listen ({@code quarkus.http.host-enabled=false}).
+ * <p>
+ * Why not a route on Quarkus' router: its per-request machinery (a routing context, security, CORS and context
+ * propagation handlers, a request wrapper that re-checks every pause) cost the proxy about 8 µs of CPU per request,
+ * a third more than the proxying itself — the difference between keeping up with nginx and not (bench/README.md).
+ */
+@ApplicationScoped
+public class PublicListener {
+
+    private static final Logger LOG = Logger.getLogger(PublicListener.class);
+    private static final Duration START_WITHIN = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final ApiPipeline pipeline;
+    private final GatewayConfig config;
+    private volatile String deployment;
+
+    public PublicListener(Vertx vertx, ApiPipeline pipeline, GatewayConfig config) {
+        this.vertx = vertx;
+        this.pipeline = pipeline;
+        this.config = config;
+    }
+
+    /** Opens the port on every event loop, or fails the start if it cannot be bound. */
+    void open(@Observes StartupEvent started) throws Exception {
+        int eventLoops = config.ioThreads().orElse(Runtime.getRuntime().availableProcessors());
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setMaxHeaderSize(config.maxHeaderBytes()).setIdleTimeout((int) config.idleTimeout().toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        Handler<HttpServerRequest> quarkus = VertxHttpRecorder.getRootHandler();
+        // One server per event loop, all on one port: Vert.x spreads the connections over them.
+        deployment = vertx.deployVerticle(() -> new Listener(options, quarkus), new DeploymentOptions()
+                .setInstances(eventLoops)).toCompletionStage().toCompletableFuture()
+                .get(START_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        LOG.infof("Gateway listening on http://%s:%d (%d event loops)", config.host(), config.port(), eventLoops);
+    }
+
+    void close(@Observes ShutdownEvent stopping) throws Exception {
+        if (deployment != null) {
+            vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One event loop's server. */
+    private final class Listener extends AbstractVerticle {
+
+        private final HttpServerOptions options;
+        private final Handler<HttpServerRequest> quarkus;
+
+        Listener(HttpServerOptions options, Handler<HttpServerRequest> quarkus) {
+            this.options = options;
+            this.quarkus = quarkus;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            vertx.createHttpServer(options).requestHandler(this::dispatch).listen().<Void>mapEmpty()
+                    .onComplete(started);
+        }
+
+        private void dispatch(HttpServerRequest request) {
+            String path = request.path();
+            if (path != null && path.startsWith("/api") && (path.length() == 4 || path.charAt(4) == '/')) {
+                pipeline.handle(request);
+            } else {
+                quarkus.handle(request);
+            }
+        }
+    }
+}
