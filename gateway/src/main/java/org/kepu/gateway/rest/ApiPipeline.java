@@ -16,8 +16,6 @@ import org.kepu.gateway.domain.TokenBucket;
 import org.kepu.gateway.service.RateLimiter;
 import org.kepu.gateway.service.TokenVerifier;
 
-import io.smallrye.common.vertx.ContextLocals;
-import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -35,8 +33,8 @@ public class ApiPipeline {
     private static final String AUTHORIZATION = "Authorization";
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String ORIGIN = "Origin";
-    /** Where Quarkus' HTTP metrics (and tracing) look for the templated path of a request. */
-    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** The metrics' uri for requests no route owns, as Quarkus names them. */
+    private static final String NO_ROUTE = "NOT_FOUND";
 
     private final Vertx vertx;
     private final RouteTable routes;
@@ -46,11 +44,13 @@ public class ApiPipeline {
     private final ProblemResponses problems;
     private final RateLimiter rateLimiter;
     private final AccessLog accessLog;
+    private final RequestMetrics metrics;
     private final long maxBodyBytes;
     private final long requestTimeLimitMillis;
 
     public ApiPipeline(Vertx vertx, RouteTable routes, CorsPolicy cors, TokenVerifier verifier, UpstreamProxy proxy,
-            ProblemResponses problems, RateLimiter rateLimiter, AccessLog accessLog, GatewayConfig config) {
+            ProblemResponses problems, RateLimiter rateLimiter, AccessLog accessLog, RequestMetrics metrics,
+            GatewayConfig config) {
         this.vertx = vertx;
         this.routes = routes;
         this.cors = cors;
@@ -59,6 +59,7 @@ public class ApiPipeline {
         this.problems = problems;
         this.rateLimiter = rateLimiter;
         this.accessLog = accessLog;
+        this.metrics = metrics;
         this.maxBodyBytes = config.maxBodyBytes();
         this.requestTimeLimitMillis = config.requestTimeLimit().toMillis();
     }
@@ -103,7 +104,10 @@ public class ApiPipeline {
                 || request.headers().contains("Transfer-Encoding");
     }
 
-    /** Takes the caller's request id or makes one, returns it, and logs one access line when the response ends. */
+    /**
+     * Takes the caller's request id or makes one, returns it, and when the response ends logs one access line and
+     * times the request.
+     */
     private void identifyRequest(Exchange exchange) {
         String given = exchange.request.getHeader(REQUEST_ID);
         exchange.requestId = given != null && RequestIds.isSafe(given) ? given : newRequestId();
@@ -116,7 +120,10 @@ public class ApiPipeline {
     private void finished(Exchange exchange) {
         if (exchange.finish()) {
             vertx.cancelTimer(exchange.deadlineTimer);
-            accessLog.record(accessLine(exchange, System.nanoTime() - exchange.startedNanos));
+            long nanos = System.nanoTime() - exchange.startedNanos;
+            accessLog.record(accessLine(exchange, nanos));
+            metrics.record(exchange.request.method().name(), uriTemplate(exchange), exchange.response.getStatusCode(),
+                    nanos);
         }
     }
 
@@ -147,6 +154,15 @@ public class ApiPipeline {
             problems.send(response, 408, "request-time-limit", "Request took too long",
                     "The request body did not arrive within the gateway's limit of " + limit);
         }
+    }
+
+    /** The route's template; requests answered before a route was chosen (preflight, 413) look theirs up. */
+    private String uriTemplate(Exchange exchange) {
+        if (exchange.uriTemplate == null) {
+            String path = exchange.request.path();
+            exchange.uriTemplate = routes.routeFor(path).map(route -> route.template(path)).orElse(NO_ROUTE);
+        }
+        return exchange.uriTemplate;
     }
 
     /** method path status latency request client: never a token, never a query string (it may hold personal data). */
@@ -200,14 +216,12 @@ public class ApiPipeline {
         String path = exchange.request.path();
         Route route = routes.routeFor(path).orElse(null);
         if (route == null) {
+            exchange.uriTemplate = NO_ROUTE;
             problems.send(exchange.response, 404, "not-found", "Resource not found",
                     "No Kepu API is served at this path");
             return null;
         }
-        if (VertxContext.isOnDuplicatedContext()) {
-            // Metrics name the route, not the raw path: one series per event id would grow without bound.
-            ContextLocals.put(URL_PATH_TEMPLATE, route.template(path));
-        }
+        exchange.uriTemplate = route.template(path);
         return route;
     }
 
@@ -247,9 +261,10 @@ public class ApiPipeline {
     private boolean withinRateLimit(Exchange exchange) {
         String client = exchange.client;
         if (client == null) {
-            client = "ip:" + (exchange.request.remoteAddress() == null
+            // Anonymous callers by address; their buckets are apart from token subjects' (another route class).
+            client = exchange.request.remoteAddress() == null
                     ? "unknown"
-                    : exchange.request.remoteAddress().hostAddress());
+                    : exchange.request.remoteAddress().hostAddress();
         }
         Optional<TokenBucket.Decision> decision = rateLimiter.take(exchange.rateClass, client);
         if (decision.isPresent()) {

@@ -15,6 +15,8 @@ final class Exchange {
     final HttpServerResponse response;
     final long startedNanos = System.nanoTime();
     String requestId;
+    /** The owning route's path template, for metrics. */
+    String uriTemplate;
     /** The token subject; null while anonymous. */
     String client;
     String rateClass;

@@ -161,8 +161,12 @@ public class UpstreamProxy {
         String priorFor = in.getHeader("X-Forwarded-For");
         headers.set("X-Forwarded-For", priorFor == null ? clientAddress : priorFor + ", " + clientAddress);
         headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
-        if (in.authority() != null) {
-            headers.set("X-Forwarded-Host", in.authority().toString());
+        String host = in.getHeader("Host"); // HTTP/1.1's authority, as the client wrote it
+        if (host == null && in.authority() != null) {
+            host = in.authority().toString(); // HTTP/2 carries it in :authority
+        }
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
         }
         headers.set(ApiPipeline.REQUEST_ID, exchange.requestId);
         String length = in.getHeader("Content-Length");

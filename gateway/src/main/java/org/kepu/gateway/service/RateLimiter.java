@@ -19,7 +19,8 @@ public class RateLimiter {
     private static final int SWEEP_EVERY = 10_000;
 
     private final Map<String, GatewayConfig.RateLimit> limits;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** Route class, then client: no key is built per request. */
+    private final Map<String, Map<String, TokenBucket>> buckets = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
     public RateLimiter(GatewayConfig config) {
@@ -35,10 +36,10 @@ public class RateLimiter {
         long now = System.nanoTime();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             // Forget clients whose bucket has refilled: they would start full anyway.
-            buckets.values().removeIf(bucket -> bucket.isIdle(now));
+            buckets.values().forEach(clients -> clients.values().removeIf(bucket -> bucket.isIdle(now)));
         }
-        TokenBucket bucket = buckets.computeIfAbsent(routeClass + '|' + client,
-                key -> new TokenBucket(limit.capacity(), limit.perSecond(), now));
+        TokenBucket bucket = buckets.computeIfAbsent(routeClass, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(client, key -> new TokenBucket(limit.capacity(), limit.perSecond(), now));
         return Optional.of(bucket.tryTake(now));
     }
 }

@@ -1,0 +1,46 @@
+package org.kepu.gateway.rest;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
+
+/**
+ * The API's request timers, under the names and tags Quarkus gives its own ({@code http_server_requests_seconds}
+ * with method, uri, status, outcome), so dashboards read the gateway like any service. The uri is the route's
+ * template, never the raw path: one series per event id would grow without bound.
+ * <p>
+ * Quarkus' generic HTTP binders are off in the gateway (application.properties): they look every meter up by its
+ * tags on each request, and count the bytes of every socket read and write, several µs of CPU per proxied request.
+ * Here each series' timer is looked up once and kept.
+ */
+@ApplicationScoped
+class RequestMetrics {
+
+    private record Series(String method, String uri, int status) {
+    }
+
+    private final MeterRegistry registry;
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    RequestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void record(String method, String uriTemplate, int status, long nanos) {
+        timers.computeIfAbsent(new Series(method, uriTemplate, status), this::register).record(nanos,
+                TimeUnit.NANOSECONDS);
+    }
+
+    private Timer register(Series series) {
+        return Timer.builder("http.server.requests").description("HTTP server request processing time")
+                .tag("method", series.method()).tag("uri", series.uri())
+                .tag("status", Integer.toString(series.status()))
+                .tag("outcome", Outcome.forStatus(series.status()).name()).register(registry);
+    }
+}
