@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# A/B of gateway builds against one event-service: each build is a quarkus-app directory (copy gateway/target/
+# quarkus-app aside before rebuilding), run as its own JVM on its own port, measured in alternating wrk rounds after a
+# warm-up each, with the gateway JVM's user and kernel CPU per request. For "did this change make the proxy cheaper":
+# the machine's noise falls on all builds alike. Extra JVM flags per build follow a second colon.
+#   bench/gateway/compare.sh ROUND_SECONDS ROUNDS WARMUP_SECONDS NAME=APP_DIR[:JVM_FLAGS] ...
+#   e.g. bench/gateway/compare.sh 20 6 120 before=/tmp/gw-before after=gateway/target/quarkus-app
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROUND=$1; ROUNDS=$2; WARMUP=$3; shift 3
+WORK="$ROOT/.local/bench-gateway-compare"
+mkdir -p "$WORK"
+command -v wrk >/dev/null || {
+  [ "$(id -u)" -eq 0 ] || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }
+  apt-get install -y -qq wrk >/dev/null
+}
+"$ROOT/deploy/local/stack.sh" up dev
+# shellcheck disable=SC1091
+source "$ROOT/.local/env"
+[ -f "$ROOT/event-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+trap stop_started EXIT
+start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
+TOKEN=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role organizer --org bench)
+ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' http://127.0.0.1:18381/api/v1/events \
+  -d '{"titleZh":"网关对比测试活动","type":"LECTURE","startsAt":"2026-12-05T14:00:00+08:00","endsAt":"2026-12-05T16:00:00+08:00","divisionCode":"440106"}' \
+  | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18381/api/v1/events/$ID/publish" >/dev/null
+path="/api/v1/events/$ID"
+names=(); declare -A port_of; port=18390
+for build in "$@"; do
+  name=${build%%=*}; rest=${build#*=}; app=${rest%%:*}; flags=""; [[ $rest == *:* ]] && flags=${rest#*:}
+  # shellcheck disable=SC2086 # the flags are words
+  env KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 KEPU_RATE_PUBLIC_PER_SECOND=1000000000 \
+    QUARKUS_HTTP_IO_THREADS=1 QUARKUS_HTTP_PORT=$port nohup java "${BENCH_JVM[@]}" $flags -jar "$app/quarkus-run.jar" \
+    >"$WORK/$name.log" 2>&1 &
+  pids+=($!); pid_of[$name]=$!; port_of[$name]=$port; names+=("$name"); port=$((port + 1))
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:${port_of[$name]}/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fs "http://127.0.0.1:${port_of[$name]}$path" >/dev/null || { echo "bench: $name does not answer" >&2; exit 1; }
+done
+echo "bench: warming up ${WARMUP}s on each build..."
+for name in "${names[@]}"; do wrk -t2 -c32 -d"${WARMUP}s" "http://127.0.0.1:${port_of[$name]}$path" >/dev/null; done
+out="$ROOT/bench/results/gateway-compare-$(date +%Y%m%d-%H%M).txt"
+{
+  echo "# gateway builds compared: $*; GET one event by id, wrk -t2 -c32, ${ROUNDS} x ${ROUND}s after ${WARMUP}s warm-up each"
+  for round in $(seq 1 "$ROUNDS"); do
+    for name in "${names[@]}"; do
+      read -r u0 s0 < <(cpu_split "${pid_of[$name]}")
+      wrk -t2 -c32 -d"${ROUND}s" "http://127.0.0.1:${port_of[$name]}$path" >"$WORK/wrk.txt"
+      read -r u1 s1 < <(cpu_split "${pid_of[$name]}")
+      awk -v n="$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")" -v hz="$(getconf CLK_TCK)" -v u=$((u1 - u0)) \
+        -v k=$((s1 - s0)) -v name="$name" -v r="$round" -v rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")" \
+        'BEGIN { printf "round=%d build=%s rps=%s user=%.1fus system=%.1fus\n", r, name, rps, u * 1e6 / hz / n, k * 1e6 / hz / n }'
+    done
+  done
+} | tee "$out"
+# Round 1 is left out of the means: the JIT is usually still at work in it.
+awk '/^round=/ && $1 != "round=1" { split($2, b, "="); split($3, r, "="); split($4, u, "="); sub("us", "", u[2])
+       rps[b[2]] += r[2]; user[b[2]] += u[2]; n[b[2]]++ }
+     END { for (k in rps) printf "mean rounds 2+ %-12s %8.0f req/s  user %5.1f us per request\n", k, rps[k] / n[k], user[k] / n[k] }' \
+  "$out" | sort | tee -a "$out"
+echo "bench: results in $out"
