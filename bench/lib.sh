@@ -1,5 +1,30 @@
-# Shared by the benchmark scripts: start a packaged service as a process, wait until it is ready, stop it on exit.
-# Expects ROOT and WORK to be set by the caller.
+# Shared by the benchmark scripts: install the load tools, bring up the dev stack, start a packaged service as a
+# process, wait until it is ready, stop it on exit. Expects ROOT and WORK to be set by the caller.
+# need_packages COMMAND:PACKAGE...: installs from Debian's packages what is missing (as root), or says what to install.
+need_packages() {
+  local missing=() pair
+  for pair in "$@"; do command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}"); done
+  [ ${#missing[@]} -eq 0 ] && return
+  [ "$(id -u)" -eq 0 ] || { echo "bench: install ${missing[*]} (apt-get install ${missing[*]})" >&2; exit 1; }
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+# The dev stack (PostgreSQL, Kafka) up, its settings in the environment, and the services built if they are not.
+stack_up_and_built() {
+  "$ROOT/deploy/local/stack.sh" up dev
+  # shellcheck disable=SC1091
+  source "$ROOT/.local/env"
+  [ -f "$ROOT/$1/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
+}
+# published_event PORT: creates one event through event-service's API at PORT, publishes it, prints its id.
+published_event() {
+  local token id
+  token=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role organizer --org bench)
+  id=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "http://127.0.0.1:$1/api/v1/events" \
+    -d '{"titleZh":"网关基准测试活动","type":"LECTURE","startsAt":"2026-12-05T14:00:00+08:00","endsAt":"2026-12-05T16:00:00+08:00","divisionCode":"440106"}' \
+    | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
+  curl -fs -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$1/api/v1/events/$id/publish" >/dev/null
+  echo "$id"
+}
 pids=()
 # Every JVM a bench starts runs like deploy/run.sh starts the services.
 BENCH_JVM=(-Xmx512m -XX:+UseSerialGC)

@@ -16,21 +16,14 @@ CLIENTS=32
 WORK="$ROOT/.local/bench"
 DB=kepu_event_bench
 mkdir -p "$WORK"
-command -v wrk >/dev/null || {
-  [ "$(id -u)" -eq 0 ] || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }
-  apt-get install -y -qq wrk >/dev/null
-}
-
-"$ROOT/deploy/local/stack.sh" up dev
-# shellcheck disable=SC1091
-source "$ROOT/.local/env"
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+need_packages wrk:wrk
+stack_up_and_built event-service
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi; }
 as_postgres psql -X -q -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
   || as_postgres psql -X -q -d postgres -c "CREATE DATABASE $DB OWNER kepu_event ENCODING 'UTF8' TEMPLATE template0"
-[ -f "$ROOT/event-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
 
-# shellcheck source=../lib.sh
-source "$ROOT/bench/lib.sh"
 trap stop_started EXIT
 # Two event-service instances on the same database: one answers every search from PostgreSQL, the other keeps its
 # search cache on (the default), each behind its own gateway, so both are measured in the same run.

@@ -10,23 +10,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUND=$1; ROUNDS=$2; WARMUP=$3; shift 3
 WORK="$ROOT/.local/bench-gateway-compare"
 mkdir -p "$WORK"
-command -v wrk >/dev/null || {
-  [ "$(id -u)" -eq 0 ] || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }
-  apt-get install -y -qq wrk >/dev/null
-}
-"$ROOT/deploy/local/stack.sh" up dev
-# shellcheck disable=SC1091
-source "$ROOT/.local/env"
-[ -f "$ROOT/event-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
 # shellcheck source=../lib.sh
 source "$ROOT/bench/lib.sh"
+need_packages wrk:wrk
+stack_up_and_built event-service
 trap stop_started EXIT
 start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
-TOKEN=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role organizer --org bench)
-ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' http://127.0.0.1:18381/api/v1/events \
-  -d '{"titleZh":"网关对比测试活动","type":"LECTURE","startsAt":"2026-12-05T14:00:00+08:00","endsAt":"2026-12-05T16:00:00+08:00","divisionCode":"440106"}' \
-  | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
-curl -fs -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18381/api/v1/events/$ID/publish" >/dev/null
+ID=$(published_event 18381)
 path="/api/v1/events/$ID"
 names=(); declare -A port_of; port=18390
 for build in "$@"; do

@@ -11,18 +11,10 @@ HERE="$ROOT/bench/gateway"
 ROUND="${1:-20}"; ROUNDS="${2:-3}"; WARMUP="${3:-60}"
 WORK="$ROOT/.local/bench-gateway"
 mkdir -p "$WORK"
-command -v wrk >/dev/null && command -v nginx >/dev/null || {
-  [ "$(id -u)" -eq 0 ] || { echo "bench: install wrk and nginx (apt-get install wrk nginx-light)" >&2; exit 1; }
-  apt-get install -y -qq wrk nginx-light >/dev/null
-}
-
-"$ROOT/deploy/local/stack.sh" up dev
-# shellcheck disable=SC1091
-source "$ROOT/.local/env"
-[ -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests)
-
 # shellcheck source=../lib.sh
 source "$ROOT/bench/lib.sh"
+need_packages wrk:wrk nginx:nginx-light
+stack_up_and_built gateway
 cleanup() {
   stop_started
   for pidfile in "$WORK/nginx.pid" "$WORK/nginx-logged.pid"; do
@@ -42,11 +34,7 @@ nginx -c "$WORK/nginx.conf"
 nginx -c "$WORK/nginx-logged.conf"
 
 # One published event to read, created through the API like any other.
-TOKEN=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role organizer --org bench)
-ID=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' http://127.0.0.1:18381/api/v1/events \
-  -d '{"titleZh":"网关基准测试活动","type":"LECTURE","startsAt":"2026-12-05T14:00:00+08:00","endsAt":"2026-12-05T16:00:00+08:00","divisionCode":"440106"}' \
-  | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
-curl -fs -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18381/api/v1/events/$ID/publish" >/dev/null
+ID=$(published_event 18381)
 path="/api/v1/events/$ID"
 declare -A url=([direct]="http://127.0.0.1:18381$path" [gateway]="http://127.0.0.1:18380$path"
   [nginx]="http://127.0.0.1:18480$path" [nginx-logged]="http://127.0.0.1:18481$path")
