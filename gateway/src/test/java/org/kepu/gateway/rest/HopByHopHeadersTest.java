@@ -1,0 +1,28 @@
+package org.kepu.gateway.rest;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The proxy keeps connection-specific headers to its own hop (RFC 9110 §7.6.1), whatever their case. */
+class HopByHopHeadersTest {
+
+    @Test
+    void connectionSpecificHeadersStayBehindWhateverTheirCase() {
+        for (String name : List.of("Connection", "keep-alive", "Proxy-Authenticate", "proxy-authorization", "TE",
+                "Trailer", "Transfer-Encoding", "UPGRADE", "Host", "Proxy-Connection")) {
+            assertTrue(UpstreamProxy.isHopByHop(name), name);
+        }
+    }
+
+    @Test
+    void endToEndHeadersPassEvenWhenTheyLookAlike() {
+        for (String name : List.of("Content-Type", "Authorization", "X-Request-Id", "Hosts", "Trailers", "tf",
+                "Content-Length", "Keep-Alive2", "X-Forwarded-Host", "")) {
+            assertFalse(UpstreamProxy.isHopByHop(name), name);
+        }
+    }
+}
