@@ -181,9 +181,12 @@ class GatewayTest {
         String second = Gateway.publishEvent("org-metrics", "440106");
         given().when().get("/api/v1/events/" + first).then().statusCode(200);
         given().when().get("/api/v1/events/" + second).then().statusCode(200);
+        given().when().request("BREW", "/api/v1/events").then().statusCode(401);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("uri=\"/api/v1/events/*\""), "requests below a prefix are counted under it");
         assertFalse(metrics.contains(first) || metrics.contains(second), "no series names an event id");
+        assertFalse(metrics.contains("method=\"BREW\""), "no series names a made-up method");
+        assertTrue(metrics.contains("method=\"UNKNOWN\""), "made-up methods are counted together");
     }
 
     @Test

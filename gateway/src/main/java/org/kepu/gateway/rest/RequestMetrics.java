@@ -1,6 +1,7 @@
 package org.kepu.gateway.rest;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,13 @@ import io.micrometer.core.instrument.binder.http.Outcome;
 @ApplicationScoped
 class RequestMetrics {
 
+    /**
+     * Methods named as they are; any other is counted as UNKNOWN, as clients may send any token as a method and every
+     * one would make a series.
+     */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+            "TRACE", "CONNECT");
+
     private record Series(String method, String uri, int status) {
     }
 
@@ -33,7 +41,8 @@ class RequestMetrics {
     }
 
     void record(String method, String uriTemplate, int status, long nanos) {
-        timers.computeIfAbsent(new Series(method, uriTemplate, status), this::register).record(nanos,
+        String knownMethod = KNOWN_METHODS.contains(method) ? method : "UNKNOWN";
+        timers.computeIfAbsent(new Series(knownMethod, uriTemplate, status), this::register).record(nanos,
                 TimeUnit.NANOSECONDS);
     }
 
