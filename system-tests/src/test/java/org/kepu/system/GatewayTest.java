@@ -100,6 +100,23 @@ class GatewayTest {
                 "a client giving up is not an error of the service");
     }
 
+    /** As nginx logs it: 499 when the client closed the connection before the answer began. */
+    @Test
+    void aClientThatGoesAwayBeforeTheAnswerIsLoggedAs499() throws Exception {
+        String requestId = "gone-" + UUID.randomUUID();
+        try (Socket socket = new Socket("127.0.0.1", KepuSystem.GATEWAY_PORT)) {
+            socket.getOutputStream().write(("GET /api/v1/slow/answer HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: "
+                    + requestId + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(300);
+        }
+        await("an access line with status 499").atMost(Duration.ofSeconds(5))
+                .until(() -> KepuSystem.serviceLog("gateway").lines()
+                        .anyMatch(
+                                line -> line.contains("request=" + requestId) && line.contains("GET /api/v1/slow/answer 499")));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
     private static void assertTookAboutTheLimit(long startedNanos) {
         long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
         assertTrue(tookMillis >= 2_500 && tookMillis < 8_000, "cut off at the 3 s limit, took " + tookMillis + " ms");

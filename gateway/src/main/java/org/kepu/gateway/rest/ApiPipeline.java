@@ -33,6 +33,8 @@ public class ApiPipeline {
     private static final String AUTHORIZATION = "Authorization";
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String ORIGIN = "Origin";
+    /** nginx's status for a request whose client closed the connection before the answer began. */
+    private static final int CLIENT_CLOSED_REQUEST = 499;
     /** The metrics' uri for requests no route owns, as Quarkus names them. */
     private static final String NO_ROUTE = "NOT_FOUND";
 
@@ -118,13 +120,22 @@ public class ApiPipeline {
     }
 
     private void finished(Exchange exchange) {
-        if (exchange.finish()) {
-            vertx.cancelTimer(exchange.deadlineTimer);
-            long nanos = System.nanoTime() - exchange.startedNanos;
-            accessLog.record(accessLine(exchange, nanos));
-            metrics.record(exchange.request.method().name(), uriTemplate(exchange), exchange.response.getStatusCode(),
-                    nanos);
+        if (!exchange.finish()) {
+            return;
         }
+        vertx.cancelTimer(exchange.deadlineTimer);
+        if (!exchange.response.headWritten()) {
+            // The gateway always answers before it closes, so the client went away first: stop the service's work
+            // for it too, as nginx does.
+            exchange.clientGone = true;
+            if (exchange.upstream != null) {
+                exchange.upstream.reset();
+            }
+        }
+        int status = exchange.clientGone ? CLIENT_CLOSED_REQUEST : exchange.response.getStatusCode();
+        long nanos = System.nanoTime() - exchange.startedNanos;
+        accessLog.record(accessLine(exchange, status, nanos));
+        metrics.record(exchange.request.method().name(), uriTemplate(exchange), status, nanos);
     }
 
     /**
@@ -166,10 +177,10 @@ public class ApiPipeline {
     }
 
     /** method path status latency request client: never a token, never a query string (it may hold personal data). */
-    private static String accessLine(Exchange exchange, long nanos) {
+    private static String accessLine(Exchange exchange, int status, long nanos) {
         long tenthsOfMs = nanos / 100_000;
         return new StringBuilder(160).append(exchange.request.method().name()).append(' ')
-                .append(exchange.request.path()).append(' ').append(exchange.response.getStatusCode()).append(' ')
+                .append(exchange.request.path()).append(' ').append(status).append(' ')
                 .append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10).append("ms request=")
                 .append(exchange.requestId).append(" client=")
                 .append(exchange.client == null ? "anonymous" : exchange.client).toString();

@@ -25,6 +25,8 @@ final class Exchange {
     long deadlineTimer = -1;
     /** The request time limit answered the request; late upstream events must leave it alone. */
     boolean timedOut;
+    /** The client closed the connection before the answer began; nothing more is sent to it. */
+    boolean clientGone;
     /** A chunked body passed the size limit on the way. */
     boolean bodyTooLarge;
     private boolean finished;

@@ -63,6 +63,9 @@ public class UpstreamProxy {
     }
 
     void forward(Exchange exchange, Route route) {
+        if (exchange.clientGone) {
+            return; // left while its token was checked
+        }
         HttpServerRequest in = exchange.request;
         long now = System.nanoTime();
         Optional<Instance> chosen = route.nextInstance(now);
@@ -80,6 +83,13 @@ public class UpstreamProxy {
                 .setIdleTimeout(route.timeout().toMillis());
         client().request(options).compose(out -> {
             exchange.upstream = out;
+            // Failures before the answer reach the future below; later ones (the gateway abandoning a call whose
+            // answer had begun: time limit, client gone) are expected and would otherwise be logged as errors.
+            out.exceptionHandler(failure -> LOG.debugf("Upstream call for %s ended early: %s", exchange.requestId,
+                    failure.toString()));
+            if (exchange.clientGone) {
+                out.reset(); // left while the connection was being found
+            }
             return switch (copyRequestHeaders(exchange, in, out)) {
                 case SIZED -> out.send(in); // the declared length was checked against the limit already
                 case CHUNKED -> sendWithinLimit(exchange, in, out);
@@ -90,12 +100,12 @@ public class UpstreamProxy {
             };
         }).onSuccess(upstream -> {
             instance.succeeded();
-            if (!exchange.timedOut) {
+            if (!exchange.timedOut && !exchange.clientGone) {
                 relayResponse(exchange, upstream);
             }
         }).onFailure(failure -> {
-            if (exchange.timedOut) {
-                return; // answered by the time limit
+            if (exchange.timedOut || exchange.clientGone) {
+                return; // answered by the time limit, or nobody is left to answer
             }
             if (exchange.bodyTooLarge) {
                 problems.bodyTooLarge(exchange.response, maxBodyBytes);
