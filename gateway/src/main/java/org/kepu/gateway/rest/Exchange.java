@@ -7,7 +7,8 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * One API request on its way through the gateway: what the pipeline learned about it (request id, client, rate
  * class) and how far it got (the upstream call in flight, whether a limit ended it). Plain fields rather than a
- * routing context's map: every request reads them several times, and each is owned by the request's event loop.
+ * routing context's map: every request reads them several times. They are read and written on the request's event
+ * loop, except the client and rate class, which the token check sets on a worker before handing back to it.
  */
 final class Exchange {
 
