@@ -26,6 +26,8 @@ published_event() {
   echo "$id"
 }
 pids=()
+# Event loops of the gateway, workers of nginx: one per core unless THREADS says otherwise (either's default).
+PROXY_THREADS="${THREADS:-$(nproc)}"
 # Every JVM a bench starts runs like deploy/run.sh starts the services.
 BENCH_JVM=(-Xmx512m -XX:+UseSerialGC)
 declare -A pid_of # NAME (or service name) -> pid
@@ -61,3 +63,34 @@ cpu_ticks() {
 # All CPU time the machine has spent so far (every core, idle and iowait excluded), in clock ticks.
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 postgres_pids() { pgrep -u postgres -d ' ' postgres || true; }
+# Where a round's CPU went, per request: round_costs_begin PROXY_PID... before the load, round_costs_end REQUESTS
+# SECONDS after it prints the proxy's user and kernel time, event-service's, PostgreSQL's, the rest of the machine's
+# (the load generator, network work the kernel books to no process, other tenants) and how busy the machine was. A
+# proxy costs its own time and whatever it adds to the others' (a machine left idle while requests wait in it).
+round_costs_begin() {
+  cost_proxy=("$@")
+  read -r cost_pu cost_ps < <(cpu_split "$@")
+  cost_s=$(cpu_ticks "${pid_of[event-service]}"); cost_d=$(cpu_ticks $(postgres_pids)); cost_m=$(machine_ticks)
+}
+round_costs_end() {
+  local pu ps s d m
+  read -r pu ps < <(cpu_split "${cost_proxy[@]}")
+  s=$(cpu_ticks "${pid_of[event-service]}"); d=$(cpu_ticks $(postgres_pids)); m=$(machine_ticks)
+  awk -v n="$1" -v cap="$(($(nproc) * $2))" -v hz="$(getconf CLK_TCK)" -v u=$((pu - cost_pu)) -v k=$((ps - cost_ps)) \
+    -v s=$((s - cost_s)) -v d=$((d - cost_d)) -v m=$((m - cost_m)) \
+    'BEGIN { f = 1e6 / hz / n
+             printf "proxy=%.0fus user=%.0fus system=%.0fus service=%.0fus postgres=%.0fus rest=%.0fus busy=%.0f%%\n",
+               (u + k) * f, u * f, k * f, s * f, d * f, (m - u - k - s - d) * f, 100 * m / hz / cap }'
+}
+# Means of a results file's numeric key=value fields per path (the field named by $2, e.g. target or build),
+# rounds after the first (the JIT is usually still at work in it).
+round_means() {
+  awk -v by="$2" '/^round=/ && $1 != "round=1" {
+      key = ""; for (i = 1; i <= NF; i++) if (index($i, by "=") == 1) key = substr($i, length(by) + 2)
+      n[key]++
+      for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2 && kv[2] ~ /^[0-9.]+(us|ms|%)?$/ && kv[1] != "round") {
+        v = kv[2]; sub(/(us|ms|%)$/, "", v); sum[key, kv[1]] += v; if (!(kv[1] in seen)) { seen[kv[1]]; order[++m] = kv[1] } } }
+    END { for (k in n) { line = sprintf("mean rounds 2+ %-12s", k)
+            for (j = 1; j <= m; j++) if ((k, order[j]) in sum) line = line sprintf(" %s=%.1f", order[j], sum[k, order[j]] / n[k])
+            print line } }' "$1" | sort
+}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A/B of gateway builds against one event-service: each build is a quarkus-app directory (copy gateway/target/
 # quarkus-app aside before rebuilding), run as its own JVM on its own port, measured in alternating wrk rounds after a
-# warm-up each, with the gateway JVM's user and kernel CPU per request. For "did this change make the proxy cheaper":
-# the machine's noise falls on all builds alike. Extra JVM flags per build follow a second colon.
+# warm-up each, with where the CPU went per request (bench/lib.sh round_costs_end). For "did this change make the
+# proxy cheaper": the machine's noise falls on all builds alike. THREADS sets the event loops (as in run.sh). Extra JVM flags per build follow a second colon.
 #   bench/gateway/compare.sh ROUND_SECONDS ROUNDS WARMUP_SECONDS NAME=APP_DIR[:JVM_FLAGS] ...
 #   e.g. bench/gateway/compare.sh 20 6 120 before=/tmp/gw-before after=gateway/target/quarkus-app
 set -euo pipefail
@@ -23,7 +23,7 @@ for build in "$@"; do
   name=${build%%=*}; rest=${build#*=}; app=${rest%%:*}; flags=""; [[ $rest == *:* ]] && flags=${rest#*:}
   # shellcheck disable=SC2086 # the flags are words
   env KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 KEPU_RATE_PUBLIC_PER_SECOND=1000000000 \
-    QUARKUS_HTTP_IO_THREADS=1 QUARKUS_HTTP_PORT=$port nohup java "${BENCH_JVM[@]}" $flags -jar "$app/quarkus-run.jar" \
+    QUARKUS_HTTP_IO_THREADS="$PROXY_THREADS" QUARKUS_HTTP_PORT=$port nohup java "${BENCH_JVM[@]}" $flags -jar "$app/quarkus-run.jar" \
     >"$WORK/$name.log" 2>&1 &
   pids+=($!); pid_of[$name]=$!; port_of[$name]=$port; names+=("$name"); port=$((port + 1))
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:${port_of[$name]}/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -36,18 +36,12 @@ out="$ROOT/bench/results/gateway-compare-$(date +%Y%m%d-%H%M).txt"
   echo "# gateway builds compared: $*; GET one event by id, wrk -t2 -c32, ${ROUNDS} x ${ROUND}s after ${WARMUP}s warm-up each"
   for round in $(seq 1 "$ROUNDS"); do
     for name in "${names[@]}"; do
-      read -r u0 s0 < <(cpu_split "${pid_of[$name]}")
+      round_costs_begin "${pid_of[$name]}"
       wrk -t2 -c32 -d"${ROUND}s" "http://127.0.0.1:${port_of[$name]}$path" >"$WORK/wrk.txt"
-      read -r u1 s1 < <(cpu_split "${pid_of[$name]}")
-      awk -v n="$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")" -v hz="$(getconf CLK_TCK)" -v u=$((u1 - u0)) \
-        -v k=$((s1 - s0)) -v name="$name" -v r="$round" -v rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")" \
-        'BEGIN { printf "round=%d build=%s rps=%s user=%.1fus system=%.1fus\n", r, name, rps, u * 1e6 / hz / n, k * 1e6 / hz / n }'
+      echo "round=$round build=$name rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")" \
+        "$(round_costs_end "$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")" "$ROUND")"
     done
   done
 } | tee "$out"
-# Round 1 is left out of the means: the JIT is usually still at work in it.
-awk '/^round=/ && $1 != "round=1" { split($2, b, "="); split($3, r, "="); split($4, u, "="); sub("us", "", u[2])
-       rps[b[2]] += r[2]; user[b[2]] += u[2]; n[b[2]]++ }
-     END { for (k in rps) printf "mean rounds 2+ %-12s %8.0f req/s  user %5.1f us per request\n", k, rps[k] / n[k], user[k] / n[k] }' \
-  "$out" | sort | tee -a "$out"
+round_means "$out" build | tee -a "$out"
 echo "bench: results in $out"

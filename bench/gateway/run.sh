@@ -3,8 +3,10 @@
 # gateway, and through nginx as a plain keep-alive reverse proxy — with wrk at 32 connections, alternating in rounds
 # after a warm-up, so that the machine's noise falls on all alike. A fourth way, nginx doing the gateway's chores too
 # (request id, forwarded headers, access log: nginx-logged.conf), tells the chores' cost from the runtime's.
-# With FLOOR=1, two bare proxies join (floor/: Vert.x core alone, raw Netty), to show what the runtime itself costs.
-#   [FLOOR=1] bench/gateway/run.sh [ROUND_SECONDS] [ROUNDS] [WARMUP_SECONDS]
+# With FLOOR=1, two bare proxies join (floor/: Vert.x core alone, raw Netty, one event loop each), to show what the
+# runtime itself costs.
+# The gateway runs as many event loops as nginx runs workers: THREADS, by default one per core (either's default).
+#   [FLOOR=1] [THREADS=N] bench/gateway/run.sh [ROUND_SECONDS] [ROUNDS] [WARMUP_SECONDS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
@@ -25,11 +27,12 @@ trap cleanup EXIT
 nginx_pids() { [ -s "$WORK/$1.pid" ] && { cat "$WORK/$1.pid"; pgrep -P "$(cat "$WORK/$1.pid")"; }; }
 start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
 # No rate limit in the way: the gateway's other work (auth check, request id, access log) is what is measured.
-# One event loop, as nginx runs one worker (nginx.conf): on 2 cores shared with wrk and the service, more only contend.
 start gateway 18380 KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
-  KEPU_RATE_PUBLIC_PER_SECOND=1000000000 QUARKUS_HTTP_IO_THREADS=1
-sed -e "s#@WORK@#$WORK#g" -e "s#@UPSTREAM@#18381#" -e "s#@PORT@#18480#" "$HERE/nginx.conf" >"$WORK/nginx.conf"
-sed -e "s#@WORK@#$WORK#g" -e "s#@UPSTREAM@#18381#" -e "s#@PORT@#18481#" "$HERE/nginx-logged.conf" >"$WORK/nginx-logged.conf"
+  KEPU_RATE_PUBLIC_PER_SECOND=1000000000 QUARKUS_HTTP_IO_THREADS="$PROXY_THREADS"
+for conf in nginx:18480 nginx-logged:18481; do
+  sed -e "s#@WORK@#$WORK#g" -e "s#@UPSTREAM@#18381#" -e "s#@PORT@#${conf#*:}#" -e "s#@THREADS@#$PROXY_THREADS#" \
+    "$HERE/${conf%%:*}.conf" >"$WORK/${conf%%:*}.conf"
+done
 nginx -c "$WORK/nginx.conf"
 nginx -c "$WORK/nginx-logged.conf"
 
@@ -59,20 +62,17 @@ for target in "${targets[@]}"; do wrk -t2 -c32 -d"${WARMUP}s" "${url[$target]}" 
 
 out="$ROOT/bench/results/gateway-$(date +%Y%m%d-%H%M).txt"
 {
-  echo "# GET one event by id, wrk -t2 -c32, ${ROUNDS} alternating rounds of ${ROUND}s each after ${WARMUP}s warm-up per path, $(nproc) cores"
+  echo "# GET one event by id, wrk -t2 -c32, ${ROUNDS} alternating rounds of ${ROUND}s each after ${WARMUP}s warm-up per path, $(nproc) cores, $PROXY_THREADS event loops / nginx workers"
   for round in $(seq 1 "$ROUNDS"); do
     for target in "${targets[@]}"; do
       proxy=$(proxy_pids "$target")
-      read -r pu0 ps0 < <(cpu_split $proxy); s0=$(cpu_ticks "${pid_of[event-service]}")
+      round_costs_begin $proxy
       wrk -t2 -c32 -d"${ROUND}s" --latency "${url[$target]}" >"$WORK/wrk-$target-$round.txt"
-      read -r pu1 ps1 < <(cpu_split $proxy); s1=$(cpu_ticks "${pid_of[event-service]}")
-      rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$target-$round.txt")
       n=$(awk '/requests in/ {print $1}' "$WORK/wrk-$target-$round.txt")
+      cpu=$(round_costs_end "$n" "$ROUND")
+      rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$target-$round.txt")
       p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$target-$round.txt")
       non2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/wrk-$target-$round.txt")
-      cpu=$(awk -v n="$n" -v hz="$(getconf CLK_TCK)" -v u=$((pu1 - pu0)) -v k=$((ps1 - ps0)) -v s=$((s1 - s0)) \
-        'BEGIN { printf "proxy=%.0fus (user %.0f + system %.0f) service=%.0fus", (u + k) * 1e6 / hz / n,
-                 u * 1e6 / hz / n, k * 1e6 / hz / n, s * 1e6 / hz / n }')
       echo "round=$round target=$target rps=$rps p99=$p99 non2xx=${non2xx:-0} cpu/request: $cpu"
     done
   done
@@ -81,4 +81,5 @@ awk '/^round/ { split($2, t, "="); split($3, r, "="); sum[t[2]] += r[2]; n[t[2]]
      END { d = sum["direct"] / n["direct"];
            for (k in sum) printf "mean %-12s %8.0f req/s  %5.1f%% of direct\n", k, sum[k] / n[k], 100 * sum[k] / n[k] / d }' \
   "$out" | sort | tee -a "$out"
+round_means "$out" target | tee -a "$out"
 echo "bench: results in $out"
