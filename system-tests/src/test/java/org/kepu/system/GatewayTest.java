@@ -171,7 +171,15 @@ class GatewayTest {
         String big = "x".repeat(1_100_000);
         given().auth().oauth2(Gateway.admin()).contentType(ContentType.JSON).body("{\"titleZh\":\"" + big + "\"}")
                 .when().post("/api/v1/events").then().statusCode(413).contentType("application/problem+json");
-        given().header("X-Huge", "y".repeat(20_000)).when().get("/api/v1/events").then().statusCode(431);
+        given().header("X-Huge", "y".repeat(20_000)).when().get("/api/v1/events").then().statusCode(431)
+                .contentType("application/problem+json").header("X-Request-Id", notNullValue())
+                .body("detail", containsString("16384 bytes"));
+        given().when().get("/api/v1/events?q=" + "z".repeat(5_000)).then().statusCode(414)
+                .contentType("application/problem+json").body("status", equalTo(414));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count")
+                && line.contains("uri=\"INVALID_REQUEST\"") && line.contains("status=\"431\"")),
+                "requests refused at the door are counted too");
     }
 
     /** A body sent in chunks declares no length; it is counted on the way and stopped at the same limit. */

@@ -16,6 +16,8 @@ import org.kepu.gateway.domain.TokenBucket;
 import org.kepu.gateway.service.RateLimiter;
 import org.kepu.gateway.service.TokenVerifier;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -37,6 +39,8 @@ public class ApiPipeline {
     private static final int CLIENT_CLOSED_REQUEST = 499;
     /** The metrics' uri for requests no route owns, as Quarkus names them. */
     private static final String NO_ROUTE = "NOT_FOUND";
+    /** The metrics' uri for requests the HTTP decoder refused: their path may not even be one. */
+    private static final String INVALID_REQUEST = "INVALID_REQUEST";
 
     private final Vertx vertx;
     private final RouteTable routes;
@@ -48,6 +52,7 @@ public class ApiPipeline {
     private final AccessLog accessLog;
     private final RequestMetrics metrics;
     private final long maxBodyBytes;
+    private final int maxHeaderBytes;
     private final long requestTimeLimitMillis;
 
     public ApiPipeline(Vertx vertx, RouteTable routes, CorsPolicy cors, TokenVerifier verifier, UpstreamProxy proxy,
@@ -63,6 +68,7 @@ public class ApiPipeline {
         this.accessLog = accessLog;
         this.metrics = metrics;
         this.maxBodyBytes = config.maxBodyBytes();
+        this.maxHeaderBytes = config.maxHeaderBytes();
         this.requestTimeLimitMillis = config.requestTimeLimit().toMillis();
     }
 
@@ -98,6 +104,30 @@ public class ApiPipeline {
                 proxy.forward(exchange, route);
             }
         });
+    }
+
+    /**
+     * Answers a request the HTTP decoder refused — head too large (431), request line too long (414), not HTTP (400) —
+     * as a problem, logged and counted like any other refusal. The connection then closes: after a broken head, where
+     * the next request would begin is unknown.
+     */
+    void handleInvalid(HttpServerRequest request) {
+        Exchange exchange = new Exchange(request);
+        exchange.uriTemplate = INVALID_REQUEST;
+        identifyRequest(exchange);
+        Throwable cause = request.decoderResult().cause();
+        HttpServerResponse response = exchange.response.putHeader("Connection", "close");
+        if (cause instanceof TooLongHttpHeaderException) {
+            problems.send(response, 431, "headers-too-large", "Request headers too large",
+                    "The request line and headers may be at most " + maxHeaderBytes + " bytes");
+        } else if (cause instanceof TooLongHttpLineException) {
+            problems.send(response, 414, "uri-too-long", "Request line too long",
+                    "The request line is longer than the gateway accepts; send long criteria in a body");
+        } else {
+            problems.send(response, 400, "malformed-request", "Malformed request",
+                    "The request is not well-formed HTTP/1.1");
+        }
+        request.connection().close();
     }
 
     /** HTTP/1 announces a body in its head; an HTTP/2 stream may carry one regardless. */

@@ -79,7 +79,8 @@ public class PublicListener {
 
         @Override
         public void start(Promise<Void> started) {
-            vertx.createHttpServer(options).requestHandler(this::dispatch).listen().<Void>mapEmpty()
+            vertx.createHttpServer(options).requestHandler(this::dispatch)
+                    .invalidRequestHandler(pipeline::handleInvalid).listen().<Void>mapEmpty()
                     .onComplete(started);
         }
 
