@@ -17,9 +17,14 @@ mkdir -p "$WORK"
 source "$ROOT/bench/lib.sh"
 need_packages wrk:wrk nginx:nginx-light
 stack_up_and_built gateway
+# Each nginx as NAME:CONF:PORT:WORKERS. With more than one event loop / worker, a gateway and an nginx with one each
+# join, as the yardsticks' best on two cores may differ from their defaults.
+nginxes=("nginx:nginx:18480:$PROXY_THREADS" "nginx-logged:nginx-logged:18481:$PROXY_THREADS")
+[ "$PROXY_THREADS" != 1 ] && nginxes+=("nginx-1:nginx:18484:1")
 cleanup() {
   stop_started
-  for pidfile in "$WORK/nginx.pid" "$WORK/nginx-logged.pid"; do
+  for spec in "${nginxes[@]}"; do
+    pidfile="$WORK/${spec%%:*}.pid"
     [ -s "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   done
 }
@@ -27,21 +32,28 @@ trap cleanup EXIT
 nginx_pids() { [ -s "$WORK/$1.pid" ] && { cat "$WORK/$1.pid"; pgrep -P "$(cat "$WORK/$1.pid")"; }; }
 start event-service 18381 KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_LOG_LEVEL=WARN
 # No rate limit in the way: the gateway's other work (auth check, request id, access log) is what is measured.
-start gateway 18380 KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
-  KEPU_RATE_PUBLIC_PER_SECOND=1000000000 QUARKUS_HTTP_IO_THREADS="$PROXY_THREADS"
-for conf in nginx:18480 nginx-logged:18481; do
-  sed -e "s#@WORK@#$WORK#g" -e "s#@UPSTREAM@#18381#" -e "s#@PORT@#${conf#*:}#" -e "s#@THREADS@#$PROXY_THREADS#" \
-    "$HERE/${conf%%:*}.conf" >"$WORK/${conf%%:*}.conf"
+gateway_env=(KEPU_EVENT_URL=http://127.0.0.1:18381 KEPU_RATE_PUBLIC_CAPACITY=1000000000
+  KEPU_RATE_PUBLIC_PER_SECOND=1000000000)
+start gateway 18380 "${gateway_env[@]}" QUARKUS_HTTP_IO_THREADS="$PROXY_THREADS"
+[ "$PROXY_THREADS" != 1 ] && NAME=gateway-1 start gateway 18379 "${gateway_env[@]}" QUARKUS_HTTP_IO_THREADS=1
+declare -A url
+for spec in "${nginxes[@]}"; do
+  IFS=: read -r name conf port workers <<<"$spec"
+  sed -e "s#@WORK@#$WORK#g" -e "s#@NAME@#$name#g" -e "s#@UPSTREAM@#18381#" -e "s#@PORT@#$port#" \
+    -e "s#@THREADS@#$workers#" "$HERE/$conf.conf" >"$WORK/$name.conf"
+  nginx -c "$WORK/$name.conf"
 done
-nginx -c "$WORK/nginx.conf"
-nginx -c "$WORK/nginx-logged.conf"
 
 # One published event to read, created through the API like any other.
 ID=$(published_event 18381)
 path="/api/v1/events/$ID"
-declare -A url=([direct]="http://127.0.0.1:18381$path" [gateway]="http://127.0.0.1:18380$path"
-  [nginx]="http://127.0.0.1:18480$path" [nginx-logged]="http://127.0.0.1:18481$path")
-targets=(direct gateway nginx nginx-logged)
+url+=([direct]="http://127.0.0.1:18381$path" [gateway]="http://127.0.0.1:18380$path")
+targets=(direct gateway)
+[ "$PROXY_THREADS" != 1 ] && { url[gateway-1]="http://127.0.0.1:18379$path"; targets+=(gateway-1); }
+for spec in "${nginxes[@]}"; do
+  IFS=: read -r name _ port _ <<<"$spec"
+  url[$name]="http://127.0.0.1:$port$path"; targets+=("$name")
+done
 if [ "${FLOOR:-0}" = 1 ]; then
   LIBS=$(find "$ROOT/gateway/target/quarkus-app/lib/main" -name '*.jar' | tr '\n' ':')
   mkdir -p "$WORK/floor"
@@ -54,15 +66,18 @@ if [ "${FLOOR:-0}" = 1 ]; then
     for _ in $(seq 1 60); do curl -fs "${url[$name-floor]}" >/dev/null 2>&1 && break; sleep 0.5; done
   done
 fi
-proxy_pids() { case $1 in gateway | *-floor) echo "${pid_of[$1]}" ;; nginx*) nginx_pids "$1" ;; esac; }
+proxy_pids() { case $1 in gateway* | *-floor) echo "${pid_of[$1]}" ;; nginx*) nginx_pids "$1" ;; esac; }
 for target in "${targets[@]}"; do curl -fs "${url[$target]}" >/dev/null || { echo "bench: $target does not answer" >&2; exit 1; }; done
 
-echo "bench: warming up ${WARMUP}s on each path..."
-for target in "${targets[@]}"; do wrk -t2 -c32 -d"${WARMUP}s" "${url[$target]}" >/dev/null; done
+echo "bench: warming up ${WARMUP}s on each path (30 s on nginx's: it has no JIT to wait for)..."
+for target in "${targets[@]}"; do
+  seconds=$WARMUP; [[ $target == nginx* ]] && seconds=$((WARMUP < 30 ? WARMUP : 30))
+  wrk -t2 -c32 -d"${seconds}s" "${url[$target]}" >/dev/null
+done
 
 out="$ROOT/bench/results/gateway-$(date +%Y%m%d-%H%M).txt"
 {
-  echo "# GET one event by id, wrk -t2 -c32, ${ROUNDS} alternating rounds of ${ROUND}s each after ${WARMUP}s warm-up per path, $(nproc) cores, $PROXY_THREADS event loops / nginx workers"
+  echo "# GET one event by id, wrk -t2 -c32, ${ROUNDS} alternating rounds of ${ROUND}s each after ${WARMUP}s warm-up per JVM path, $(nproc) cores, $PROXY_THREADS event loops / nginx workers"
   for round in $(seq 1 "$ROUNDS"); do
     for target in "${targets[@]}"; do
       proxy=$(proxy_pids "$target")
