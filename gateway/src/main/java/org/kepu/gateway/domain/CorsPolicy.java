@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.kepu.gateway.config.GatewayConfig;
 
@@ -13,7 +13,7 @@ import org.kepu.gateway.config.GatewayConfig;
  * they never reach a service, and marks the answers to allowed origins; the browser enforces the rest. The header
  * values are joined once here, not per request.
  */
-@ApplicationScoped
+@Singleton
 public class CorsPolicy {
 
     private final Set<String> origins;

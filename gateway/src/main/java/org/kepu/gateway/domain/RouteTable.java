@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.kepu.gateway.config.GatewayConfig;
 
 /** Every route, built once from configuration; the longest matching prefix wins. */
-@ApplicationScoped
+@Singleton
 public class RouteTable {
 
     private final List<Route> routes;

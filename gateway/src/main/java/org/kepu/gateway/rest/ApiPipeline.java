@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kepu.common.rest.RequestIds;
@@ -27,8 +27,12 @@ import io.vertx.core.http.HttpVersion;
  * The gateway's work on one API request: request id and access log, CORS, route selection (404, 413),
  * authentication, rate limit, then the proxy to the owning service. Every step answers a refused request itself and
  * stops it; the steps run in this order.
+ * <p>
+ * This class and the beans it calls per request are singletons: an application-scoped bean is reached through a
+ * client proxy that looks its instance up in the context on every call, a dozen calls per proxied request (about 3 %
+ * of the gateway's samples in a JFR profile; too little for the bench to tell, bench/README.md session 8).
  */
-@ApplicationScoped
+@Singleton
 public class ApiPipeline {
 
     static final String REQUEST_ID = RequestIds.HEADER;

@@ -2,7 +2,7 @@ package org.kepu.gateway.rest;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.kepu.common.problem.Problem;
 
@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Writes the gateway's own errors (401, 404, 502–504…) in the same RFC 9457 shape the services use. */
-@ApplicationScoped
+@Singleton
 public class ProblemResponses {
 
     private final ObjectMapper objectMapper;

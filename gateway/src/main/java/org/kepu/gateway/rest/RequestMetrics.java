@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.binder.http.Outcome;
  * tags on each request, and count the bytes of every socket read and write, several µs of CPU per proxied request.
  * Here each series' timer is looked up once and kept.
  */
-@ApplicationScoped
+@Singleton
 class RequestMetrics {
 
     /**

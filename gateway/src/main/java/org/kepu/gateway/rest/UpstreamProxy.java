@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.kepu.gateway.config.GatewayConfig;
@@ -32,7 +32,7 @@ import io.vertx.core.http.RequestOptions;
  * Forwards a request to one instance of its service and streams the answer back: method, path, query, headers and
  * body pass through unbuffered; hop-by-hop headers stay behind; {@code X-Forwarded-*} and the request id are added.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamProxy {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);

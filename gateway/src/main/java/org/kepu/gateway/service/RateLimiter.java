@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.TokenBucket;
@@ -13,7 +13,7 @@ import org.kepu.gateway.domain.TokenBucket;
 /**
  * Token buckets per client (token subject, or IP for anonymous callers) and route class, in this replica's memory.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final int SWEEP_EVERY = 10_000;

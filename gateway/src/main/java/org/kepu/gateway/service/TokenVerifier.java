@@ -2,7 +2,7 @@ package org.kepu.gateway.service;
 
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -13,7 +13,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * Verifies bearer tokens with the configured public key or JWKS URL: RS256 signature, issuer, audience and expiry.
  * May block on a JWKS fetch, so it is called off the event loop.
  */
-@ApplicationScoped
+@Singleton
 public class TokenVerifier {
 
     private final JWTParser parser;
