@@ -182,6 +182,20 @@ class GatewayTest {
                 "requests refused at the door are counted too");
     }
 
+    /** A head that is not HTTP at all gets a problem too, and the connection closes, as the next request cannot be found. */
+    @Test
+    void aHeadThatIsNotHttpGetsAProblemAndTheConnectionCloses() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", KepuSystem.GATEWAY_PORT)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write("NOT-HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Read to the end: this returns only because the gateway closes the connection.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.matches("(?s)HTTP/1\\.[01] 400 .*"), answer);
+            assertTrue(answer.contains("application/problem+json") && answer.contains("\"status\":400"), answer);
+        }
+    }
+
     /** A body sent in chunks declares no length; it is counted on the way and stopped at the same limit. */
     @Test
     void oversizedChunkedBodiesAreStoppedOnTheWay() {
