@@ -46,6 +46,17 @@ class GatewayTest {
         given().when().get("/api/v1/events").then().statusCode(200);
     }
 
+    /**
+     * Each connection to this service answers once and is dropped at the next request: a request the gateway sends on
+     * a reused connection finds it closed, and goes again on a new one rather than failing with 502.
+     */
+    @Test
+    void aKeepAliveConnectionTheServiceDroppedIsRetriedOnANewOne() {
+        for (int i = 0; i < 8; i++) {
+            given().when().get("/api/v1/one-answer/anything").then().statusCode(200).body(equalTo("ok"));
+        }
+    }
+
     @Test
     void aHangingServiceIsA504AfterItsTimeout() {
         given().when().get("/api/v1/hanging/anything").then().statusCode(504).contentType("application/problem+json")

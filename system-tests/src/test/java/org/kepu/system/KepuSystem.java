@@ -53,7 +53,8 @@ public class KepuSystem implements BeforeAllCallback {
             services.put("gateway", Map.of("QUARKUS_HTTP_PORT", String.valueOf(GATEWAY_PORT), "KEPU_EVENT_URL",
                     "http://127.0.0.1:18081", "KEPU_VENUE_URL", "http://127.0.0.1:18082", "KEPU_REPORTING_URL",
                     "http://127.0.0.1:18083", "KEPU_RATE_AUTH_CAPACITY", "30", "KEPU_RATE_AUTH_PER_SECOND", "5"));
-            HangingUpstream.start(HANGING_PORT);
+            FakeUpstreams.hanging(HANGING_PORT);
+            FakeUpstreams.oneAnswerPerConnection(ONE_ANSWER_PORT);
             for (var service : services.entrySet()) {
                 start(service.getKey(), service.getValue());
             }
@@ -66,9 +67,13 @@ public class KepuSystem implements BeforeAllCallback {
     /** A port where something accepts connections and never answers, for the gateway's timeout. */
     static final int HANGING_PORT = 18099;
 
+    /** A port where each connection gets one answer and is then dropped, for the gateway's retry of reused ones. */
+    static final int ONE_ANSWER_PORT = 18097;
+
     /**
      * Extra settings for the gateway under test: routes to a port nobody listens on (a stopped service) and to an
-     * upstream that hangs, one with a short timeout and one with a long one, and a short request time limit.
+     * upstream that hangs, one with a short timeout and one with a long one, to one that drops every connection after one
+     * answer, and a short request time limit.
      */
     private static final List<String> GATEWAY_TEST_ROUTES = List.of(
             "-Dkepu.gateway.services.stopped.prefixes=/api/v1/stopped",
@@ -82,6 +87,9 @@ public class KepuSystem implements BeforeAllCallback {
             "-Dkepu.gateway.services.slow.urls=http://127.0.0.1:" + HANGING_PORT,
             "-Dkepu.gateway.services.slow.anonymous-reads=/api/v1/slow",
             "-Dkepu.gateway.services.slow.timeout=30s",
+            "-Dkepu.gateway.services.one-answer.prefixes=/api/v1/one-answer",
+            "-Dkepu.gateway.services.one-answer.urls=http://127.0.0.1:" + ONE_ANSWER_PORT,
+            "-Dkepu.gateway.services.one-answer.anonymous-reads=/api/v1/one-answer",
             "-Dkepu.gateway.request-time-limit=3s");
 
     /** What a service started for the tests has written so far (its standard output and error). */

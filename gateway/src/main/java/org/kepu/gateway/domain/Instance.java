@@ -11,6 +11,7 @@ public final class Instance {
 
     private final URI uri;
     private final String basePath;
+    private final String authority;
     private final int failuresBeforeEjection;
     private final long ejectionNanos;
     private int consecutiveFailures;
@@ -20,12 +21,23 @@ public final class Instance {
     public Instance(URI uri, int failuresBeforeEjection, Duration ejectionTime) {
         this.uri = uri;
         this.basePath = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        this.authority = uri.getHost() + ":" + port();
         this.failuresBeforeEjection = failuresBeforeEjection;
         this.ejectionNanos = ejectionTime.toNanos();
     }
 
     public URI uri() {
         return uri;
+    }
+
+    /** The instance's TCP port; a URL without one means HTTP's 80. */
+    public int port() {
+        return uri.getPort() < 0 ? 80 : uri.getPort();
+    }
+
+    /** host:port, the Host header a request to this instance carries (the client's own is forwarded as X-Forwarded-Host). */
+    public String authority() {
+        return authority;
     }
 
     /** The path the instance's URL adds before every request's own, without a trailing slash; often empty. */
@@ -47,6 +59,14 @@ public final class Instance {
 
     public synchronized void succeeded() {
         consecutiveFailures = 0;
+        trialInFlight = false;
+    }
+
+    /**
+     * A call ended before it could tell whether the instance works (its client left, or the whole request's time limit
+     * struck first): neither a success nor a failure, but a trial it was must not hold the instance's one trial slot.
+     */
+    public synchronized void abandoned() {
         trialInFlight = false;
     }
 

@@ -3,6 +3,7 @@ package org.kepu.gateway.rest;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
@@ -148,7 +149,8 @@ public class ApiPipeline {
         String given = exchange.request.getHeader(REQUEST_ID);
         exchange.requestId = given != null && RequestIds.isSafe(given) ? given : newRequestId();
         exchange.response.putHeader(REQUEST_ID, exchange.requestId);
-        exchange.deadlineTimer = vertx.setTimer(requestTimeLimitMillis, fired -> timeUp(exchange));
+        exchange.deadline = exchange.loop.schedule(() -> timeUp(exchange), requestTimeLimitMillis,
+                TimeUnit.MILLISECONDS);
         exchange.response.endHandler(ended -> finished(exchange));
         exchange.response.closeHandler(closed -> finished(exchange));
     }
@@ -157,13 +159,13 @@ public class ApiPipeline {
         if (!exchange.finish()) {
             return;
         }
-        vertx.cancelTimer(exchange.deadlineTimer);
+        exchange.deadline.cancel(false);
         if (!exchange.response.headWritten()) {
             // The gateway always answers before it closes, so the client went away first: stop the service's work
             // for it too, as nginx does.
             exchange.clientGone = true;
             if (exchange.upstream != null) {
-                exchange.upstream.reset();
+                exchange.upstream.abandon();
             }
         }
         int status = exchange.clientGone ? CLIENT_CLOSED_REQUEST : exchange.response.getStatusCode();
@@ -184,7 +186,7 @@ public class ApiPipeline {
         }
         exchange.timedOut = true;
         if (exchange.upstream != null) {
-            exchange.upstream.reset();
+            exchange.upstream.abandon();
         }
         if (response.headWritten()) {
             exchange.request.connection().close();

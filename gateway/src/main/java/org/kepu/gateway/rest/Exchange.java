@@ -1,8 +1,11 @@
 package org.kepu.gateway.rest;
 
-import io.vertx.core.http.HttpClientRequest;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * One API request on its way through the gateway: what the pipeline learned about it (request id, client, rate
@@ -14,6 +17,8 @@ final class Exchange {
 
     final HttpServerRequest request;
     final HttpServerResponse response;
+    /** The request's event loop: its timers and its upstream connection live there too. */
+    final EventLoop loop;
     final long startedNanos = System.nanoTime();
     String requestId;
     /** The owning route's path template, for metrics. */
@@ -22,8 +27,9 @@ final class Exchange {
     String client;
     String rateClass;
     /** The call to the service in flight, to abandon when the request time limit strikes. */
-    HttpClientRequest upstream;
-    long deadlineTimer = -1;
+    UpstreamCall upstream;
+    /** The request time limit's timer. */
+    ScheduledFuture<?> deadline;
     /** The request time limit answered the request; late upstream events must leave it alone. */
     boolean timedOut;
     /** The client closed the connection before the answer began; nothing more is sent to it. */
@@ -35,6 +41,7 @@ final class Exchange {
     Exchange(HttpServerRequest request) {
         this.request = request;
         this.response = request.response();
+        this.loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
     }
 
     /** True the first time only: a response can both end and lose its connection, and is logged once. */
