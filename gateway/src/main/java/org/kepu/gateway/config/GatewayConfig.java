@@ -45,6 +45,20 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * Keep-alive connections each event loop may hold to one upstream instance; requests beyond wait for one to come
+     * free (within the request time limit).
+     */
+    @WithDefault("64")
+    int upstreamConnectionsPerLoop();
+
+    /**
+     * How long an idle upstream connection is kept for reuse; older ones are closed rather than risk the service
+     * closing them as they are reused. Keep it below the services' own idle timeout.
+     */
+    @WithDefault("60s")
+    Duration upstreamKeepAlive();
+
     /** Consecutive connection failures or timeouts after which an instance is skipped for a while. */
     @WithDefault("3")
     int failuresBeforeEjection();

@@ -27,7 +27,8 @@ import io.vertx.core.impl.VertxInternal;
 /**
  * Keep-alive HTTP/1.1 connections to the upstream instances, kept apart per event loop: a request, its upstream
  * connection and its answer stay on one thread, and the pools need no locks. Each event loop holds up to
- * {@link #MAX_PER_INSTANCE} connections to an instance; requests beyond that wait for one to come free.
+ * {@code kepu.gateway.upstream-connections-per-loop} connections to an instance; requests beyond that wait for one to
+ * come free.
  * <p>
  * Netty channels rather than Vert.x's HTTP client: the client's request and response objects, futures and pool cost a
  * proxied request more CPU than relaying Netty's HTTP messages does (bench/README.md, session 9).
@@ -35,16 +36,15 @@ import io.vertx.core.impl.VertxInternal;
 @Singleton
 public class UpstreamConnections {
 
-    /** Per event loop and instance, as Vert.x's client pool held. */
-    static final int MAX_PER_INSTANCE = 64;
-    /** Idle connections older than this are closed rather than reused: the service may be about to close them. */
-    private static final long KEEP_ALIVE_NANOS = 60_000_000_000L;
     private static final int MAX_INITIAL_LINE = 4096;
     private static final int MAX_CHUNK = 8192;
 
+    /** Vert.x's internals for its transport (epoll where available) and its non-blocking DNS resolver. */
     private final VertxInternal vertx;
     private final int connectTimeoutMillis;
     private final int maxHeaderBytes;
+    private final int maxPerInstance;
+    private final long keepAliveNanos;
     private final ChannelGroup all = new DefaultChannelGroup("kepu-upstreams", GlobalEventExecutor.INSTANCE);
     private final FastThreadLocal<Map<Instance, Pool>> pools = new FastThreadLocal<>() {
         @Override
@@ -57,6 +57,8 @@ public class UpstreamConnections {
         this.vertx = (VertxInternal) vertx;
         this.connectTimeoutMillis = (int) config.connectTimeout().toMillis();
         this.maxHeaderBytes = config.maxHeaderBytes();
+        this.maxPerInstance = config.upstreamConnectionsPerLoop();
+        this.keepAliveNanos = config.upstreamKeepAlive().toNanos();
     }
 
     /**
@@ -68,7 +70,7 @@ public class UpstreamConnections {
         UpstreamConnection idle = pool.takeIdle(System.nanoTime());
         if (idle != null) {
             lease.granted(idle);
-        } else if (pool.open < MAX_PER_INSTANCE) {
+        } else if (pool.open < maxPerInstance) {
             pool.connect(lease);
         } else {
             pool.waiting.add(lease);
@@ -108,7 +110,7 @@ public class UpstreamConnections {
         private UpstreamConnection takeIdle(long now) {
             UpstreamConnection connection;
             while ((connection = idle.pollLast()) != null) {
-                if (connection.channel().isActive() && now - connection.idleSince() < KEEP_ALIVE_NANOS) {
+                if (connection.channel().isActive() && now - connection.idleSince() < keepAliveNanos) {
                     return connection;
                 }
                 connection.channel().close();
