@@ -10,12 +10,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** Broken services for the gateway to meet, on plain sockets: they misbehave in ways a real service rarely will on cue. */
 final class FakeUpstreams {
 
     private static final List<Socket> HELD = new ArrayList<>();
+    /** Connections the slow service has accepted so far. */
+    static final AtomicInteger SLOW_CONNECTIONS = new AtomicInteger();
 
     private FakeUpstreams() {
     }
@@ -42,6 +45,19 @@ final class FakeUpstreams {
         });
     }
 
+    /**
+     * Answers every request, on connections kept alive, after a pause: requests that arrive together need a
+     * connection each, or must wait for one.
+     */
+    static void slow(int port, long pauseMillis) throws IOException {
+        serve(port, "slow-upstream", socket -> {
+            SLOW_CONNECTIONS.incrementAndGet();
+            Thread connection = new Thread(() -> answerEach(socket, pauseMillis), "slow-connection");
+            connection.setDaemon(true);
+            connection.start();
+        });
+    }
+
     private static void serve(int port, String name, Consumer<Socket> connected) throws IOException {
         ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
@@ -62,20 +78,41 @@ final class FakeUpstreams {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.ISO_8859_1));
             readHead(in);
-            OutputStream out = socket.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            answerOk(socket.getOutputStream());
             readHead(in); // the next request on this connection is never answered
         } catch (IOException e) {
             // the gateway closed first: nothing to do
         }
     }
 
-    private static void readHead(BufferedReader in) throws IOException {
-        String line;
-        while ((line = in.readLine()) != null && !line.isEmpty()) {
-            // request line and headers; the tests send no bodies here
+    private static void answerEach(Socket socket, long pauseMillis) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            while (readHead(in)) {
+                Thread.sleep(pauseMillis);
+                answerOk(socket.getOutputStream());
+            }
+        } catch (IOException | InterruptedException e) {
+            // the gateway closed the connection: nothing to do
         }
+    }
+
+    private static void answerOk(OutputStream out) throws IOException {
+        out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** Reads one request head; false when the connection closed instead. */
+    private static boolean readHead(BufferedReader in) throws IOException {
+        String line = in.readLine();
+        if (line == null) {
+            return false;
+        }
+        while (line != null && !line.isEmpty()) {
+            line = in.readLine(); // headers; the tests send no bodies here
+        }
+        return true;
     }
 }

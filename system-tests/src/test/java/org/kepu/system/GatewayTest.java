@@ -19,9 +19,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +60,29 @@ class GatewayTest {
         for (int i = 0; i < 8; i++) {
             given().when().get("/api/v1/one-answer/anything").then().statusCode(200).body(equalTo("ok"));
         }
+    }
+
+    /**
+     * Twenty requests at once to a service that takes 300 ms for each: all are answered, yet the service sees no more
+     * connections than the gateway's per-loop limit allows; the rest waited for a connection to come free.
+     */
+    @Test
+    void concurrentRequestsWaitForABoundedSetOfConnections() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                statuses.add(clients.submit(() -> given().when().get("/api/v1/crowded/anything").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        int limit = KepuSystem.UPSTREAM_CONNECTIONS_PER_LOOP * Runtime.getRuntime().availableProcessors();
+        int opened = FakeUpstreams.SLOW_CONNECTIONS.get();
+        assertTrue(opened <= limit, opened + " connections to the service, more than the " + limit + " allowed");
     }
 
     @Test

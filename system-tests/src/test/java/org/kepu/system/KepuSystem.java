@@ -55,6 +55,7 @@ public class KepuSystem implements BeforeAllCallback {
                     "http://127.0.0.1:18083", "KEPU_RATE_AUTH_CAPACITY", "30", "KEPU_RATE_AUTH_PER_SECOND", "5"));
             FakeUpstreams.hanging(HANGING_PORT);
             FakeUpstreams.oneAnswerPerConnection(ONE_ANSWER_PORT);
+            FakeUpstreams.slow(SLOW_PORT, 300);
             for (var service : services.entrySet()) {
                 start(service.getKey(), service.getValue());
             }
@@ -70,10 +71,16 @@ public class KepuSystem implements BeforeAllCallback {
     /** A port where each connection gets one answer and is then dropped, for the gateway's retry of reused ones. */
     static final int ONE_ANSWER_PORT = 18097;
 
+    /** A port where every request is answered after 300 ms, for the gateway's bound on connections per service. */
+    static final int SLOW_PORT = 18096;
+
+    /** Connections each gateway event loop may hold to one instance, lowered for the tests to be reachable. */
+    static final int UPSTREAM_CONNECTIONS_PER_LOOP = 4;
+
     /**
      * Extra settings for the gateway under test: routes to a port nobody listens on (a stopped service) and to an
      * upstream that hangs, one with a short timeout and one with a long one, to one that drops every connection after one
-     * answer, and a short request time limit.
+     * answer and to one that answers slowly, few connections per service, and a short request time limit.
      */
     private static final List<String> GATEWAY_TEST_ROUTES = List.of(
             "-Dkepu.gateway.services.stopped.prefixes=/api/v1/stopped",
@@ -90,6 +97,10 @@ public class KepuSystem implements BeforeAllCallback {
             "-Dkepu.gateway.services.one-answer.prefixes=/api/v1/one-answer",
             "-Dkepu.gateway.services.one-answer.urls=http://127.0.0.1:" + ONE_ANSWER_PORT,
             "-Dkepu.gateway.services.one-answer.anonymous-reads=/api/v1/one-answer",
+            "-Dkepu.gateway.services.crowded.prefixes=/api/v1/crowded",
+            "-Dkepu.gateway.services.crowded.urls=http://127.0.0.1:" + SLOW_PORT,
+            "-Dkepu.gateway.services.crowded.anonymous-reads=/api/v1/crowded",
+            "-Dkepu.gateway.upstream-connections-per-loop=" + UPSTREAM_CONNECTIONS_PER_LOOP,
             "-Dkepu.gateway.request-time-limit=3s");
 
     /** What a service started for the tests has written so far (its standard output and error). */
