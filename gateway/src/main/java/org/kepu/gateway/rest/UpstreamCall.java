@@ -98,7 +98,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
         String uri = instance.basePath() + in.uri();
         Channel channel = connection.channel();
         lastActivity = System.nanoTime();
-        silenceCheck = channel.eventLoop().schedule(this::checkSilence, silenceNanos, TimeUnit.NANOSECONDS);
+        silenceCheck = exchange.loop.schedule(this::checkSilence, silenceNanos, TimeUnit.NANOSECONDS);
         if (body == UpstreamProxy.Body.NONE) {
             bodyless = true;
             requestEnded = true;
@@ -260,11 +260,9 @@ final class UpstreamCall implements UpstreamConnections.Lease {
         broke(cause);
     }
 
+    /** Not after the time limit or a client gone: both abandon the call first, so it is done and never gets here. */
     private void broke(Throwable cause) {
         end(false);
-        if (exchange.timedOut || exchange.clientGone) {
-            return;
-        }
         if (head == null) {
             instance.failed(System.nanoTime());
             proxy.upstreamFailed(exchange, route, instance, cause == null ? new ClosedChannelException() : cause);
@@ -292,7 +290,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
         }
         long silent = System.nanoTime() - lastActivity;
         if (silent < silenceNanos) {
-            silenceCheck = connection.channel().eventLoop().schedule(this::checkSilence, silenceNanos - silent,
+            silenceCheck = exchange.loop.schedule(this::checkSilence, silenceNanos - silent,
                     TimeUnit.NANOSECONDS);
             return;
         }

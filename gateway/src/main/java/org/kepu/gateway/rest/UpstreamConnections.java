@@ -66,7 +66,12 @@ public class UpstreamConnections {
      * none could be opened. Called on the event loop the connection is to live on.
      */
     void acquire(EventLoop loop, Instance instance, Lease lease) {
-        Pool pool = pools.get().computeIfAbsent(instance, key -> new Pool(loop, key));
+        Map<Instance, Pool> loopPools = pools.get();
+        Pool pool = loopPools.get(instance);
+        if (pool == null) { // not computeIfAbsent: its capturing lambda would be built on every request
+            pool = new Pool(loop, instance);
+            loopPools.put(instance, pool);
+        }
         UpstreamConnection idle = pool.takeIdle(System.nanoTime());
         if (idle != null) {
             lease.granted(idle);
