@@ -6,7 +6,11 @@
 # With FLOOR=1, two bare proxies join (floor/: Vert.x core alone, raw Netty, one event loop each), to show what the
 # runtime itself costs.
 # The gateway runs as many event loops as nginx runs workers: THREADS, by default one per core (either's default).
-#   [FLOOR=1] [THREADS=N] bench/gateway/run.sh [ROUND_SECONDS] [ROUNDS] [WARMUP_SECONDS]
+# TARGETS picks the paths measured (e.g. TARGETS="direct gateway nginx", the issue's three: more rounds in the same
+# time). Each round starts one path further along the list, so that no path always follows the same one. At the end,
+# the gap between the gateway's and nginx's share of direct, paired round by round, with its 95 % confidence interval:
+# the rounds' noise is shared within a round, so the pairs tell more than the means.
+#   [FLOOR=1] [THREADS=N] [TARGETS="A B ..."] bench/gateway/run.sh [ROUND_SECONDS] [ROUNDS] [WARMUP_SECONDS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
@@ -66,6 +70,10 @@ if [ "${FLOOR:-0}" = 1 ]; then
     for _ in $(seq 1 60); do curl -fs "${url[$name-floor]}" >/dev/null 2>&1 && break; sleep 0.5; done
   done
 fi
+if [ -n "${TARGETS:-}" ]; then
+  read -ra targets <<<"$TARGETS"
+  for target in "${targets[@]}"; do [ -n "${url[$target]:-}" ] || { echo "bench: no path named $target" >&2; exit 1; }; done
+fi
 proxy_pids() { case $1 in gateway* | *-floor) echo "${pid_of[$1]}" ;; nginx*) nginx_pids "$1" ;; esac; }
 for target in "${targets[@]}"; do curl -fs "${url[$target]}" >/dev/null || { echo "bench: $target does not answer" >&2; exit 1; }; done
 
@@ -79,7 +87,8 @@ out="$ROOT/bench/results/gateway-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# GET one event by id, wrk -t2 -c32, ${ROUNDS} alternating rounds of ${ROUND}s each after ${WARMUP}s warm-up per JVM path, $(nproc) cores, $PROXY_THREADS event loops / nginx workers"
   for round in $(seq 1 "$ROUNDS"); do
-    for target in "${targets[@]}"; do
+    for i in "${!targets[@]}"; do
+      target=${targets[$(((i + round - 1) % ${#targets[@]}))]}
       proxy=$(proxy_pids "$target")
       round_costs_begin $proxy
       wrk -t2 -c32 -d"${ROUND}s" --latency "${url[$target]}" >"$WORK/wrk-$target-$round.txt"
@@ -97,4 +106,5 @@ awk '/^round/ { split($2, t, "="); split($3, r, "="); sum[t[2]] += r[2]; n[t[2]]
            for (k in sum) printf "mean %-12s %8.0f req/s  %5.1f%% of direct\n", k, sum[k] / n[k], 100 * sum[k] / n[k] / d }' \
   "$out" | sort | tee -a "$out"
 round_means "$out" target | tee -a "$out"
+paired_gap "$out" gateway nginx | tee -a "$out"
 echo "bench: results in $out"
