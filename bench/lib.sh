@@ -94,18 +94,18 @@ round_means() {
             for (j = 1; j <= m; j++) if ((k, order[j]) in sum) line = line sprintf(" %s=%.1f", order[j], sum[k, order[j]] / n[k])
             print line } }' "$1" | sort
 }
-# paired_gap FILE A B: per round after the first, A's and B's throughput as shares of direct's in the same round, and
-# the mean of A's minus B's (percentage points) with its 95 % confidence interval (Student's t): positive means A
-# kept more of direct than B did.
+# paired_gap FILE A B [REF]: per round after the first, A's and B's throughput as shares of REF's (default direct) in
+# the same round, and the mean of A's minus B's (percentage points) with its 95 % confidence interval (Student's t):
+# positive means A kept more of REF than B did. With REF=B, how much faster A was than B, in percent.
 paired_gap() {
-  awk -v a="$2" -v b="$3" '/^round=/ && $1 != "round=1" {
+  awk -v a="$2" -v b="$3" -v ref="${4:-direct}" '/^round=/ && $1 != "round=1" {
       split($1, r, "="); split($2, p, "="); split($3, q, "="); rps[r[2], p[2]] = q[2]; rounds[r[2]] }
     END { n = 0
-      for (k in rounds) if ((k, "direct") in rps && (k, a) in rps && (k, b) in rps) {
-        d[++n] = 100 * (rps[k, a] - rps[k, b]) / rps[k, "direct"]; sum += d[n] }
+      for (k in rounds) if ((k, ref) in rps && (k, a) in rps && (k, b) in rps) {
+        d[++n] = 100 * (rps[k, a] - rps[k, b]) / rps[k, ref]; sum += d[n] }
       if (n < 2) exit
       mean = sum / n; for (i = 1; i <= n; i++) ss += (d[i] - mean) ^ 2
       split("12.71 4.30 3.18 2.78 2.57 2.45 2.36 2.31 2.26 2.23 2.20 2.18 2.16 2.14 2.13 2.12 2.11 2.10 2.09 2.09 2.08 2.07 2.07 2.06 2.06 2.06 2.05 2.05 2.05 2.04", tq, " ")
       t = n - 1 <= 30 ? tq[n - 1] : 1.96; half = t * sqrt(ss / (n - 1) / n)
-      printf "paired %s - %s: %+.1f points of direct (95%% CI %+.1f to %+.1f, %d rounds)\n", a, b, mean, mean - half, mean + half, n }' "$1"
+      printf "paired %s - %s: %+.1f points of " ref " (95%% CI %+.1f to %+.1f, %d rounds)\n", a, b, mean, mean - half, mean + half, n }' "$1"
 }

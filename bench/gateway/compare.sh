@@ -35,7 +35,8 @@ out="$ROOT/bench/results/gateway-compare-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# gateway builds compared: $*; GET one event by id, wrk -t2 -c32, ${ROUNDS} x ${ROUND}s after ${WARMUP}s warm-up each"
   for round in $(seq 1 "$ROUNDS"); do
-    for name in "${names[@]}"; do
+    for i in "${!names[@]}"; do
+      name=${names[$(((i + round - 1) % ${#names[@]}))]} # each round starts one build further along
       round_costs_begin "${pid_of[$name]}"
       wrk -t2 -c32 -d"${ROUND}s" "http://127.0.0.1:${port_of[$name]}$path" >"$WORK/wrk.txt"
       echo "round=$round build=$name rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")" \
@@ -44,4 +45,6 @@ out="$ROOT/bench/results/gateway-compare-$(date +%Y%m%d-%H%M).txt"
   done
 } | tee "$out"
 round_means "$out" build | tee -a "$out"
+# Every build against the first, paired round by round.
+for name in "${names[@]:1}"; do paired_gap "$out" "$name" "${names[0]}" "${names[0]}" | tee -a "$out"; done
 echo "bench: results in $out"
