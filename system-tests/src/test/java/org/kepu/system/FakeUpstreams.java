@@ -17,8 +17,6 @@ import java.util.function.Consumer;
 final class FakeUpstreams {
 
     private static final List<Socket> HELD = new ArrayList<>();
-    /** Connections the slow service has accepted so far. */
-    static final AtomicInteger SLOW_CONNECTIONS = new AtomicInteger();
 
     private FakeUpstreams() {
     }
@@ -47,15 +45,17 @@ final class FakeUpstreams {
 
     /**
      * Answers every request, on connections kept alive, after a pause: requests that arrive together need a
-     * connection each, or must wait for one.
+     * connection each, or must wait for one. Returns the count of connections it has accepted so far.
      */
-    static void slow(int port, long pauseMillis) throws IOException {
+    static AtomicInteger slow(int port, long pauseMillis) throws IOException {
+        AtomicInteger connections = new AtomicInteger();
         serve(port, "slow-upstream", socket -> {
-            SLOW_CONNECTIONS.incrementAndGet();
+            connections.incrementAndGet();
             Thread connection = new Thread(() -> answerEach(socket, pauseMillis), "slow-connection");
             connection.setDaemon(true);
             connection.start();
         });
+        return connections;
     }
 
     private static void serve(int port, String name, Consumer<Socket> connected) throws IOException {

@@ -81,7 +81,7 @@ class GatewayTest {
             clients.shutdownNow();
         }
         int limit = KepuSystem.UPSTREAM_CONNECTIONS_PER_LOOP * Runtime.getRuntime().availableProcessors();
-        int opened = FakeUpstreams.SLOW_CONNECTIONS.get();
+        int opened = KepuSystem.slowConnections.get();
         assertTrue(opened <= limit, opened + " connections to the service, more than the " + limit + " allowed");
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,7 +56,7 @@ public class KepuSystem implements BeforeAllCallback {
                     "http://127.0.0.1:18083", "KEPU_RATE_AUTH_CAPACITY", "30", "KEPU_RATE_AUTH_PER_SECOND", "5"));
             FakeUpstreams.hanging(HANGING_PORT);
             FakeUpstreams.oneAnswerPerConnection(ONE_ANSWER_PORT);
-            FakeUpstreams.slow(SLOW_PORT, 300);
+            slowConnections = FakeUpstreams.slow(SLOW_PORT, 300);
             for (var service : services.entrySet()) {
                 start(service.getKey(), service.getValue());
             }
@@ -73,6 +74,9 @@ public class KepuSystem implements BeforeAllCallback {
 
     /** A port where every request is answered after 300 ms, for the gateway's bound on connections per service. */
     static final int SLOW_PORT = 18096;
+
+    /** Connections the service on {@link #SLOW_PORT} has accepted so far. */
+    static AtomicInteger slowConnections;
 
     /** Connections each gateway event loop may hold to one instance, lowered for the tests to be reachable. */
     static final int UPSTREAM_CONNECTIONS_PER_LOOP = 4;
@@ -109,6 +113,22 @@ public class KepuSystem implements BeforeAllCallback {
     }
 
     private static void start(String name, Map<String, String> env) throws IOException {
+        start(name, name, env, name.equals("gateway") ? GATEWAY_TEST_ROUTES : List.of());
+    }
+
+    /**
+     * One more gateway of its own, for a test that stops it, in front of the services the run started; the test owns
+     * the process (it is stopped with the rest if the test leaves it running).
+     */
+    static Process startGateway(String logName, int port, List<String> properties) throws Exception {
+        Process gateway = start("gateway", logName, Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
+                "KEPU_EVENT_URL", "http://127.0.0.1:18081"), properties);
+        awaitReady(logName, port);
+        return gateway;
+    }
+
+    private static Process start(String name, String logName, Map<String, String> env, List<String> properties)
+            throws IOException {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (deploy/test.sh does)");
@@ -116,15 +136,17 @@ public class KepuSystem implements BeforeAllCallback {
         Path logs = LOGS;
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-Dkepu.system-test=true"));
-        if (name.equals("gateway")) {
-            command.addAll(GATEWAY_TEST_ROUTES);
-        }
+        command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(logs.resolve(logName + ".log").toFile());
         builder.environment().putAll(env);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
-        PROCESSES.add(builder.start());
+        Process process = builder.start();
+        synchronized (PROCESSES) {
+            PROCESSES.add(process);
+        }
+        return process;
     }
 
     private static void awaitReady(String name, int port) throws Exception {

@@ -79,6 +79,14 @@ public interface GatewayConfig {
     Duration requestTimeLimit();
 
     /**
+     * On shutdown, how long the requests in flight may take to finish before the listener closes. Meanwhile the
+     * gateway reports itself not ready (so that a load balancer stops sending it requests), still answers what
+     * arrives, and closes each connection after its answer, so that clients move to another replica.
+     */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
+    /**
      * An answer of declared length up to this many bytes is read whole and sent on in one write, as nginx's proxy
      * buffering does; larger or chunked answers stream through. 0 streams everything.
      */

@@ -56,13 +56,14 @@ public class ApiPipeline {
     private final RateLimiter rateLimiter;
     private final AccessLog accessLog;
     private final RequestMetrics metrics;
+    private final InFlightRequests inFlight;
     private final long maxBodyBytes;
     private final int maxHeaderBytes;
     private final long requestTimeLimitMillis;
 
     public ApiPipeline(Vertx vertx, RouteTable routes, CorsPolicy cors, TokenVerifier verifier, UpstreamProxy proxy,
             ProblemResponses problems, RateLimiter rateLimiter, AccessLog accessLog, RequestMetrics metrics,
-            GatewayConfig config) {
+            InFlightRequests inFlight, GatewayConfig config) {
         this.vertx = vertx;
         this.routes = routes;
         this.cors = cors;
@@ -72,6 +73,7 @@ public class ApiPipeline {
         this.rateLimiter = rateLimiter;
         this.accessLog = accessLog;
         this.metrics = metrics;
+        this.inFlight = inFlight;
         this.maxBodyBytes = config.maxBodyBytes();
         this.maxHeaderBytes = config.maxHeaderBytes();
         this.requestTimeLimitMillis = config.requestTimeLimit().toMillis();
@@ -143,9 +145,15 @@ public class ApiPipeline {
 
     /**
      * Takes the caller's request id or makes one, returns it, and when the response ends logs one access line and
-     * times the request.
+     * times the request. An answer whose head leaves while the gateway drains says its connection closes after it.
      */
     private void identifyRequest(Exchange exchange) {
+        inFlight.begin();
+        exchange.response.headersEndHandler(headWritten -> {
+            if (inFlight.draining() && exchange.request.version() != HttpVersion.HTTP_2) {
+                exchange.response.putHeader("Connection", "close"); // HTTP/2 forbids it; its GOAWAY says the same
+            }
+        });
         String given = exchange.request.getHeader(REQUEST_ID);
         exchange.requestId = given != null && RequestIds.isSafe(given) ? given : newRequestId();
         exchange.response.putHeader(REQUEST_ID, exchange.requestId);
@@ -172,6 +180,19 @@ public class ApiPipeline {
         long nanos = System.nanoTime() - exchange.startedNanos;
         accessLog.record(accessLine(exchange, status, nanos));
         metrics.record(exchange.request.method().name(), uriTemplate(exchange), status, nanos);
+        inFlight.end();
+        if (inFlight.draining() && !exchange.clientGone) {
+            closeAfterAnswer(exchange);
+        }
+    }
+
+    /** Draining: the client's next request should go to another replica, so its connection closes now. */
+    private static void closeAfterAnswer(Exchange exchange) {
+        if (exchange.request.version() == HttpVersion.HTTP_2) {
+            exchange.request.connection().shutdown(); // GOAWAY: streams under way finish, no new ones
+        } else if (!exchange.response.closed()) {
+            exchange.response.close(); // after the answer's last byte is written
+        }
     }
 
     /**

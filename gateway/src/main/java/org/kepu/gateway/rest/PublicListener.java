@@ -38,12 +38,14 @@ public class PublicListener {
     private final Vertx vertx;
     private final ApiPipeline pipeline;
     private final GatewayConfig config;
+    private final InFlightRequests inFlight;
     private volatile String deployment;
 
-    public PublicListener(Vertx vertx, ApiPipeline pipeline, GatewayConfig config) {
+    public PublicListener(Vertx vertx, ApiPipeline pipeline, GatewayConfig config, InFlightRequests inFlight) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.config = config;
+        this.inFlight = inFlight;
     }
 
     /** Opens the port on every event loop, or fails the start if it cannot be bound. */
@@ -60,8 +62,17 @@ public class PublicListener {
         LOG.infof("Gateway listening on http://%s:%d (%d event loops)", config.host(), config.port(), eventLoops);
     }
 
+    /**
+     * Closes the port once the requests in flight have ended (or the grace period is over), as nginx's graceful quit
+     * does: a rolling restart must not cut answers off half-way.
+     */
     void close(@Observes ShutdownEvent stopping) throws Exception {
         if (deployment != null) {
+            LOG.infof("Gateway draining: waiting up to %s for the requests in flight", config.shutdownGrace());
+            long left = inFlight.drain(config.shutdownGrace());
+            if (left > 0) {
+                LOG.warnf("Gateway closing with %d requests still in flight after %s", left, config.shutdownGrace());
+            }
             vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }

@@ -1,0 +1,43 @@
+package org.kepu.gateway.rest;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.inject.Singleton;
+
+/**
+ * The API requests the gateway is working on, and whether it is draining them before it stops. A counter per event
+ * loop cell rather than one shared number: both loops touch it on every request.
+ */
+@Singleton
+public class InFlightRequests {
+
+    private static final long POLL_MILLIS = 20;
+
+    private final LongAdder count = new LongAdder();
+    private volatile boolean draining;
+
+    void begin() {
+        count.increment();
+    }
+
+    void end() {
+        count.decrement();
+    }
+
+    /** True once the gateway has begun to stop: answers close their connections, readiness reports down. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Begins draining and waits up to {@code grace} for the requests in flight to end; returns how many were left. */
+    long drain(Duration grace) throws InterruptedException {
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        long left;
+        while ((left = count.sum()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+        }
+        return left;
+    }
+}
