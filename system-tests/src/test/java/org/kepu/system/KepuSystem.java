@@ -143,9 +143,7 @@ public class KepuSystem implements BeforeAllCallback {
         builder.environment().putAll(env);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
         Process process = builder.start();
-        synchronized (PROCESSES) {
-            PROCESSES.add(process);
-        }
+        PROCESSES.add(process);
         return process;
     }
 

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 import jakarta.inject.Singleton;
 
 /**
- * The API requests the gateway is working on, and whether it is draining them before it stops. A counter per event
- * loop cell rather than one shared number: both loops touch it on every request.
+ * The API requests the gateway is working on, and whether it is draining them before it stops. A LongAdder rather
+ * than one atomic number: every event loop counts on every request, and only the drain needs the sum.
  */
 @Singleton
 public class InFlightRequests {
