@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,10 +35,12 @@ class GatewayShutdownTest {
     @Test
     void aStoppingGatewayFinishesTheAnswersUnderWayAndReportsNotReady() throws Exception {
         AtomicInteger serviceConnections = FakeUpstreams.slow(LINGERING_PORT, 1500);
-        Process gateway = KepuSystem.startGateway("gateway-stopping", GATEWAY_PORT, List.of(
-                "-Dkepu.gateway.services.lingering.prefixes=/api/v1/lingering",
-                "-Dkepu.gateway.services.lingering.urls=http://127.0.0.1:" + LINGERING_PORT,
-                "-Dkepu.gateway.services.lingering.anonymous-reads=/api/v1/lingering"));
+        Process gateway = KepuSystem.startAnother("gateway", "gateway-stopping", Map.of("QUARKUS_HTTP_PORT",
+                String.valueOf(GATEWAY_PORT), "KEPU_EVENT_URL", "http://127.0.0.1:18081"),
+                List.of(
+                        "-Dkepu.gateway.services.lingering.prefixes=/api/v1/lingering",
+                        "-Dkepu.gateway.services.lingering.urls=http://127.0.0.1:" + LINGERING_PORT,
+                        "-Dkepu.gateway.services.lingering.anonymous-reads=/api/v1/lingering"));
         try {
             CompletableFuture<HttpResponse<String>> underWay = http.sendAsync(
                     request("/api/v1/lingering/anything"), HttpResponse.BodyHandlers.ofString());

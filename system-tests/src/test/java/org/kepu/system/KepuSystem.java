@@ -117,14 +117,15 @@ public class KepuSystem implements BeforeAllCallback {
     }
 
     /**
-     * One more gateway of its own, for a test that stops it, in front of the services the run started; the test owns
-     * the process (it is stopped with the rest if the test leaves it running).
+     * One more instance of a service (or gateway), for a test that stops it: {@code env} sets its
+     * {@code QUARKUS_HTTP_PORT} and whatever else differs. The test owns the process; it is stopped with the rest if
+     * the test leaves it running.
      */
-    static Process startGateway(String logName, int port, List<String> properties) throws Exception {
-        Process gateway = start("gateway", logName, Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
-                "KEPU_EVENT_URL", "http://127.0.0.1:18081"), properties);
-        awaitReady(logName, port);
-        return gateway;
+    static Process startAnother(String name, String logName, Map<String, String> env, List<String> properties)
+            throws Exception {
+        Process process = start(name, logName, env, properties);
+        awaitReady(logName, Integer.parseInt(env.get("QUARKUS_HTTP_PORT")));
+        return process;
     }
 
     private static Process start(String name, String logName, Map<String, String> env, List<String> properties)
