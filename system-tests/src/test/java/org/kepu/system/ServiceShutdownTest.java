@@ -32,6 +32,20 @@ class ServiceShutdownTest {
                 "QUARKUS_HTTP_PORT", String.valueOf(SERVICE_PORT),
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/kepu_event_test",
                 "KEPU_OUTBOX_RELAY_ENABLED", "false"), List.of());
+        try {
+            assertEquals("HTTP/1.1 201 Created", createEventWhileItStops(service),
+                    "the request begun before the service was told to stop");
+            assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the service stops once its requests are done");
+        } finally {
+            service.destroyForcibly();
+        }
+    }
+
+    /**
+     * Sends the head and half the body of a new event, tells the service to stop (SIGTERM), sends the rest a second
+     * later, and returns the answer's status line (null if the connection was cut).
+     */
+    private static String createEventWhileItStops(Process service) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", SERVICE_PORT)) {
             socket.setSoTimeout(30_000);
             byte[] body = ("{\"titleZh\":\"停机前的最后一场讲座 " + UUID.randomUUID()
@@ -51,12 +65,8 @@ class ServiceShutdownTest {
 
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1));
-            assertEquals("HTTP/1.1 201 Created", in.readLine(), "the request begun before the service was told to stop");
-        } finally {
-            assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the service stops once its requests are done");
-            service.destroyForcibly();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
         }
     }
 }
