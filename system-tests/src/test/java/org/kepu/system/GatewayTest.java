@@ -267,6 +267,27 @@ class GatewayTest {
         assertTrue(metrics.contains("method=\"UNKNOWN\""), "made-up methods are counted together");
     }
 
+    /** Operators see how many API requests are under way: one waiting on a hanging service counts until answered. */
+    @Test
+    void requestsUnderWayAreCountedUntilAnswered() throws Exception {
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> waiting = client.submit(() -> given().when().get("/api/v1/slow/anything").statusCode());
+            await().atMost(Duration.ofSeconds(2)).until(() -> requestsInFlight() >= 1);
+            assertEquals(504, waiting.get()); // the request time limit
+            await().atMost(Duration.ofSeconds(2)).until(() -> requestsInFlight() == 0);
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    private static double requestsInFlight() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("kepu_gateway_requests_in_flight"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("/q/metrics has no kepu_gateway_requests_in_flight"));
+    }
+
     @Test
     void bothSidesLogTheRequestIdButNeverTokens() throws Exception {
         String requestId = "log-" + UUID.randomUUID();

@@ -25,6 +25,11 @@ public class InFlightRequests {
         count.decrement();
     }
 
+    /** API requests begun and not yet answered (or abandoned). */
+    long count() {
+        return count.sum();
+    }
+
     /** True once the gateway has begun to stop: answers close their connections, readiness reports down. */
     public boolean draining() {
         return draining;
@@ -35,7 +40,7 @@ public class InFlightRequests {
         draining = true;
         long deadline = System.nanoTime() + grace.toNanos();
         long left;
-        while ((left = count.sum()) > 0 && System.nanoTime() < deadline) {
+        while ((left = count()) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
         }
         return left;

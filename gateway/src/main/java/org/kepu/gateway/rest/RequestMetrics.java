@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
@@ -18,7 +19,8 @@ import io.micrometer.core.instrument.binder.http.Outcome;
  * <p>
  * Quarkus' generic HTTP binders are off in the gateway (application.properties): they look every meter up by its
  * tags on each request, and count the bytes of every socket read and write, several µs of CPU per proxied request.
- * Here each series' timer is looked up once and kept.
+ * Here each series' timer is looked up once and kept. Beside them, {@code kepu_gateway_requests_in_flight}: the API
+ * requests under way, which a drain on shutdown waits for.
  */
 @Singleton
 class RequestMetrics {
@@ -36,8 +38,11 @@ class RequestMetrics {
     private final MeterRegistry registry;
     private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
-    RequestMetrics(MeterRegistry registry) {
+    RequestMetrics(MeterRegistry registry, InFlightRequests inFlight) {
         this.registry = registry;
+        // Read at each scrape, never per request: what Envoy calls downstream_rq_active.
+        Gauge.builder("kepu.gateway.requests.in.flight", inFlight, InFlightRequests::count)
+                .description("API requests the gateway is working on").register(registry);
     }
 
     void record(String method, String uriTemplate, int status, long nanos) {
