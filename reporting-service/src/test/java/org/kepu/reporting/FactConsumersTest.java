@@ -8,15 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,13 +25,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class FactConsumersTest {
 
     static final String REPORT = "/api/v1/reports/events/published-by-city";
-    static KafkaProducer<String, String> producer;
+    static FactSender producer;
 
     @BeforeAll
     static void connect() {
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers), new StringSerializer(),
-                new StringSerializer());
+        producer = new FactSender(servers);
     }
 
     @AfterAll
@@ -49,7 +45,7 @@ class FactConsumersTest {
     }
 
     static void sendRaw(String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>("kepu.events", key, value)).get(10, TimeUnit.SECONDS);
+        producer.send("kepu.events", key, value);
     }
 
     static String fact(String messageId, String eventId, long version, String status) {

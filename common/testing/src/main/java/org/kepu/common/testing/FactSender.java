@@ -1,0 +1,32 @@
+package org.kepu.common.testing;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends raw records to the test broker as another service would, for tests of consumers: each send waits until the
+ * broker has it, so records sent under one key are consumed in the order of the sends.
+ */
+public final class FactSender implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public FactSender(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(),
+                new StringSerializer());
+    }
+
+    /** Sends {@code value} under {@code key} and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
