@@ -57,7 +57,8 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
             pageParams.put("needle", search.text().trim());
         }
         String pageSql = search.near() != null && search.effectiveOrder() == EventSearch.Order.DISTANCE
-                ? nearestFirst(where, pageParams, offset + size)
+                ? nearestFirst(where, pageParams, offset + size,
+                        SearchFilters.flatDistortion(search.near().latitude(), search.radiusKm()))
                 : "SELECT e.id FROM event e WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset";
         List<UUID> ids = ids(pageSql, pageParams, size, offset);
         long counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
@@ -96,16 +97,19 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
     }
 
     /**
-     * The page nearest the point, ties (events at one venue) by id. The GiST index hands out the nearest {@code reach}
-     * points without reading the rest, but cannot break ties; so the first step finds how far the page reaches, and
-     * the second orders everything within that distance, ties included, which is a few rows more at most.
+     * The page nearest the point, in ascending shown distance, ties by id. The GiST index hands out the nearest
+     * {@code reach} points in its plane approximation without reading the rest, but that order is not the exact one
+     * (points within about 2 % of each other swap) and it cannot break ties. So the first step finds how far the page
+     * reaches in the plane; every point of the exact first {@code reach} lies within that distance times the
+     * approximation's worst distortion, and the second step orders that ring exactly — a few rows more at most.
      */
-    private static String nearestFirst(String where, Map<String, Object> params, long reach) {
+    private static String nearestFirst(String where, Map<String, Object> params, long reach, double distortion) {
         params.put("reach", reach);
+        params.put("distortion", distortion);
         return "WITH edge AS (SELECT max(n.d) AS d FROM (SELECT " + SearchFilters.NEAREST_FIRST + " AS d FROM event e WHERE "
                 + where + " ORDER BY " + SearchFilters.NEAREST_FIRST + " LIMIT :reach) n)"
                 + " SELECT e.id FROM event e, edge WHERE " + where + " AND " + SearchFilters.FLAT_POINT + " <@ circle("
-                + SearchFilters.FLAT_HERE + ", edge.d) ORDER BY " + SearchFilters.NEAREST_FIRST + ", e.id"
+                + SearchFilters.FLAT_HERE + ", edge.d * :distortion) ORDER BY " + SearchFilters.SHOWN_DISTANCE + ", e.id"
                 + " LIMIT :limit OFFSET :offset";
     }
 

@@ -30,6 +30,12 @@ final class SearchFilters {
     /** Nearest first from (:lat, :lon), in the order the GiST index hands points out (KNN), so a page stops early. */
     static final String NEAREST_FIRST = FLAT_POINT + " <-> " + FLAT_HERE;
 
+    /**
+     * The order a near-me list is shown in: the distance as the API shows it (km rounded half up to 0.01, as
+     * {@code EventView} rounds), so that the list is in ascending {@code distanceKm} and equal ones are ordered by id.
+     */
+    static final String SHOWN_DISTANCE = "floor(" + DISTANCE_KM + " * 100 + 0.5)";
+
     /** Rows whose character-pair terms contain every term of :text. */
     static final String TEXT = "e.search_terms @> kepu_query_terms(:text)";
 
@@ -103,6 +109,22 @@ final class SearchFilters {
         params.put("radius", search.radiusKm());
         params.put("lat", search.near().latitude());
         params.put("lon", search.near().longitude());
+    }
+
+    /**
+     * How much longer or shorter a plane distance in the index's form can be than the great-circle one, for points
+     * within {@code radiusKm} of {@code latitude}: both ways at once, with a margin for the earth's curvature. Across
+     * Guangdong it is about 1.05; far from the scaled latitude it grows, and so does the ring of rows read.
+     */
+    static double flatDistortion(double latitude, double radiusKm) {
+        double reach = Math.toDegrees(radiusKm / 6371.0088);
+        double scale = Double.parseDouble(LON_SCALE);
+        double worst = 1;
+        for (double lat : new double[]{latitude - reach, latitude, latitude + reach}) {
+            double cos = Math.max(Math.cos(Math.toRadians(Math.min(89.9, Math.abs(lat)))), 1e-3);
+            worst = Math.max(worst, Math.max(scale / cos, cos / scale));
+        }
+        return Math.min(worst * worst * 1.01, 1_000);
     }
 
     /** The condition, for a WHERE clause over {@code event e}. */
