@@ -13,11 +13,11 @@ trap 'pkill -f "kepu.system-test=true" 2>/dev/null || true; "$ROOT/deploy/local/
 source "$ROOT/.local/env"
 export KEPU_JWT_PUBLIC_KEY KEPU_JWT_PRIVATE_KEY KEPU_EVENT_DB_PASSWORD KEPU_VENUE_DB_PASSWORD KEPU_REPORTING_DB_PASSWORD
 
-# Spectral (npm) lints the merged OpenAPI document in the system tests; install Debian's Node.js if it is missing.
+# Spectral lints the merged OpenAPI document and TypeScript compiles a client generated from it (system tests); install Debian's Node.js if it is missing.
 if ! command -v npm >/dev/null 2>&1; then
   [ "$(id -u)" -eq 0 ] || { echo "test: npm is needed for the OpenAPI lint; apt-get install nodejs npm" >&2; exit 1; }
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null)
 fi
-[ -x build/lint/node_modules/.bin/spectral ] || (cd build/lint && npm ci --silent >/dev/null)
+[ -x build/lint/node_modules/.bin/spectral ] && [ -x build/lint/node_modules/.bin/tsc ] || (cd build/lint && npm ci --silent >/dev/null)
 
 ./mvnw -B --no-transfer-progress verify "$@"

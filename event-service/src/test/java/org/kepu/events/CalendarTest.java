@@ -97,4 +97,18 @@ class CalendarTest {
                 .get("/api/v1/events/calendar.ics").then().statusCode(200).extract().asString();
         assertEquals("CANCELLED", text(parse(ics).<VEvent>getComponents("VEVENT").get(0), "STATUS"));
     }
+
+    @Test
+    void oneEventsFileAnswersNotModifiedUntilTheEventChanges() throws Exception {
+        String org = newOrg();
+        String id = publish(org, event("加入日历的讲座"));
+        String path = "/api/v1/events/" + id + "/calendar.ics";
+        String tag = given().when().get(path).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", tag).when().get(path).then().statusCode(304);
+
+        given().auth().oauth2(token(org)).contentType(ContentType.JSON).body(Map.of("reason", "场地维修")).when()
+                .post("/api/v1/events/" + id + "/cancel").then().statusCode(200);
+        String ics = given().header("If-None-Match", tag).when().get(path).then().statusCode(200).extract().asString();
+        assertEquals("CANCELLED", text(parse(ics).<VEvent>getComponents("VEVENT").get(0), "STATUS"));
+    }
 }

@@ -59,6 +59,31 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void anEventAtARegisteredVenueTakesItsPlaceAndAnUnknownVenueIsRefused() {
+        String venue = given().auth().oauth2(Gateway.admin()).contentType(ContentType.JSON)
+                .body(Map.of("nameZh", "肇庆市科技馆 " + UUID.randomUUID(), "kind", "SCIENCE_MUSEUM", "divisionCode",
+                        "441202", "latitude", 23.0472, "longitude", 112.4651))
+                .when().post("/api/v1/venues").then().statusCode(201).extract().path("id");
+        Map<String, Object> atVenue = Map.of("titleZh", "走进肇庆市科技馆", "type", "LECTURE", "startsAt",
+                "2024-07-01T09:00:00+08:00", "endsAt", "2024-07-01T11:00:00+08:00", "venueId", venue);
+        String organizer = Gateway.organizer("org-" + UUID.randomUUID());
+
+        // event-service learns of the venue from its fact on Kafka, about a second after it was registered
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(organizer).contentType(ContentType.JSON).body(atVenue)
+                        .when().post("/api/v1/events").then().extract().statusCode() == 201);
+        given().auth().oauth2(organizer).contentType(ContentType.JSON).body(atVenue).when().post("/api/v1/events")
+                .then().statusCode(201).body("venueId", equalTo(venue)).body("divisionCode", equalTo("441202"))
+                .body("cityCode", equalTo("441200")).body("latitude", equalTo(23.0472f));
+
+        given().auth().oauth2(organizer).contentType(ContentType.JSON)
+                .body(Map.of("titleZh", "走进不存在的科技馆", "type", "LECTURE", "startsAt", "2024-07-01T09:00:00+08:00",
+                        "endsAt", "2024-07-01T11:00:00+08:00", "venueId", UUID.randomUUID().toString()))
+                .when().post("/api/v1/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("venueId"));
+    }
+
+    @Test
     void writesNeedAValidTokenAtTheGateway() {
         given().contentType(ContentType.JSON).body(Map.of("titleZh", "匿名")).when().post("/api/v1/events")
                 .then().statusCode(401).contentType("application/problem+json")

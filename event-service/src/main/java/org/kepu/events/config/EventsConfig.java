@@ -17,6 +17,13 @@ public interface EventsConfig {
     @WithDefault("10")
     double defaultRadiusKm();
 
+    /**
+     * The consumer group reading {@code kepu.venues} into the known venues (messaging.VenueFactsConsumer); the channel
+     * itself is configured under {@code mp.messaging.incoming.venue-facts}.
+     */
+    @WithDefault("event-service")
+    String venueConsumerGroup();
+
     /** The public search cache (see rest.SearchResponseCache). */
     SearchCache searchCache();
 

@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,6 +38,7 @@ import org.kepu.common.idempotency.StoredResponse;
 import org.kepu.common.paging.Page;
 import org.kepu.common.paging.PageRequest;
 import org.kepu.common.rest.ETags;
+import org.kepu.common.rest.IfMatch;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.events.config.EventsConfig;
@@ -54,6 +57,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events", description = "科普活动: find events, and run your own")
 public class EventResource {
+
+    static final String ETAG = "The event's version; send it in If-Match to change the event, or If-None-Match to get 304";
 
     private final EventService service;
     private final SearchResponseCache searches;
@@ -75,8 +80,10 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
-    @Operation(summary = "Create an event draft for your organization")
-    @APIResponse(responseCode = "201", description = "Draft created; Location names it, ETag is its version")
+    @Operation(operationId = "createEvent", summary = "Create an event draft for your organization")
+    @APIResponse(responseCode = "201", description = "Draft created; Location names it, ETag is its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = {
+            @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Location", description = "The new event's URL", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))})
     @APIResponse(responseCode = "400", description = "Invalid fields, listed in errors")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Response create(@Valid @NotNull(message = "is required") EventDraft draft,
@@ -92,8 +99,8 @@ public class EventResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Get one event; drafts only for their organizer")
-    @APIResponse(responseCode = "200", description = "The event, with its ETag")
+    @Operation(operationId = "getEvent", summary = "Get one event; drafts only for their organizer")
+    @APIResponse(responseCode = "200", description = "The event, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such event, or a draft you may not see")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
@@ -108,9 +115,9 @@ public class EventResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search public events", description = "Filters combine with AND. Free text finds Chinese "
+    @Operation(operationId = "searchEvents", summary = "Search public events", description = "Filters combine with AND. Free text finds Chinese "
             + "and English words in titles and descriptions (科普 finds 第七届广东科普嘉年华).")
-    @APIResponse(responseCode = "200", description = "One page of matching events, soonest first unless sorted otherwise, with an ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of matching events, soonest first unless sorted otherwise, with an ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)), headers = @Header(name = "ETag", description = "Send it in If-None-Match to get 304 while the results are unchanged", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Invalid filters, listed in errors")
     public CompletionStage<Response> search(@Valid @BeanParam EventQuery query, @Valid @BeanParam PageRequest paging,
@@ -129,75 +136,86 @@ public class EventResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
-    @Operation(summary = "Replace an event's details (draft or published)")
-    @APIResponse(responseCode = "200", description = "Updated; a published event's change is announced")
+    @Operation(operationId = "updateEvent", summary = "Replace an event's details (draft or published)")
+    @APIResponse(responseCode = "200", description = "Updated; a published event's change is announced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, listed in errors")
+    @APIResponse(responseCode = "404", description = "No such event, or a draft you may not see")
     @APIResponse(responseCode = "409", description = "The event is completed or cancelled")
     @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the event since you read it")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") EventDraft draft,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you last read", required = true, example = "\"3\"") String ifMatch) {
-        return ok(service.update(id, ETags.requireIfMatch(ifMatch), draft, caller));
+        return ok(service.update(id, IfMatch.required(ifMatch), draft, caller));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
-    @Operation(summary = "Delete a draft; published events are cancelled instead")
+    @Operation(operationId = "deleteEvent", summary = "Delete a draft; published events are cancelled instead")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "404", description = "No such event, or a draft you may not see")
+    @APIResponse(responseCode = "409", description = "Not a draft, or changed by another request meanwhile")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the event since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response delete(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you last read", required = true) String ifMatch) {
-        service.deleteDraft(id, ETags.requireIfMatch(ifMatch), caller);
+        service.deleteDraft(id, IfMatch.required(ifMatch), caller);
         return Response.noContent().build();
     }
 
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
-    @Operation(summary = "Publish a draft: it becomes visible and its fact is sent")
-    @APIResponse(responseCode = "200", description = "Published")
+    @Operation(operationId = "publishEvent", summary = "Publish a draft: it becomes visible and its fact is sent")
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such event, or a draft you may not see")
     @APIResponse(responseCode = "409", description = "The event is not a draft")
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale")
     public Response publish(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "Optional for state moves") String ifMatch) {
-        return ok(service.publish(id, optionalVersion(ifMatch), caller));
+        return ok(service.publish(id, IfMatch.optional(ifMatch), caller));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
-    @Operation(summary = "Cancel a published event, with a reason the public sees")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @Operation(operationId = "cancelEvent", summary = "Cancel a published event, with a reason the public sees")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "No reason, or an invalid one")
+    @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "The event is not published")
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale")
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") Cancellation cancellation,
             @HeaderParam("If-Match") String ifMatch) {
-        return ok(service.cancel(id, optionalVersion(ifMatch), cancellation.reason(), caller));
+        return ok(service.cancel(id, IfMatch.optional(ifMatch), cancellation.reason(), caller));
     }
 
     @POST
     @Path("/{id}/complete")
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
-    @Operation(summary = "Mark a published event as held (once it has started)")
-    @APIResponse(responseCode = "200", description = "Completed")
+    @Operation(operationId = "completeEvent", summary = "Mark a published event as held (once it has started)")
+    @APIResponse(responseCode = "200", description = "Completed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "Not published, or not started yet")
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale")
     public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(service.complete(id, optionalVersion(ifMatch), caller));
+        return ok(service.complete(id, IfMatch.optional(ifMatch), caller));
     }
 
     @PUT
     @Path("/{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
-    @Operation(summary = "Report how many took part in a completed event")
-    @APIResponse(responseCode = "200", description = "Recorded")
+    @Operation(operationId = "reportEventAttendance", summary = "Report how many took part in a completed event")
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid counts, listed in errors")
+    @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "The event is not completed")
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale")
     public Response reportAttendance(@PathParam("id") UUID id,
             @Valid @NotNull(message = "is required") AttendanceReport report, @HeaderParam("If-Match") String ifMatch) {
-        return ok(service.reportAttendance(id, optionalVersion(ifMatch), report.offline(), report.online(), caller));
-    }
-
-    private static Long optionalVersion(String ifMatch) {
-        return ifMatch == null ? null : ETags.requireIfMatch(ifMatch);
+        return ok(service.reportAttendance(id, IfMatch.optional(ifMatch), report.offline(), report.online(), caller));
     }
 
     private static Response ok(Event event) {

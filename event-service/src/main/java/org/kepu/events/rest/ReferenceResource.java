@@ -42,35 +42,35 @@ public class ReferenceResource {
 
     @GET
     @Path("/event-types")
-    @Operation(summary = "Event types (科技活动周, 全国科普日, 讲座…)")
+    @Operation(operationId = "listEventTypes", summary = "Event types (科技活动周, 全国科普日, 讲座…)")
     public Items<VocabularyEntry> eventTypes() {
         return Items.of(VocabularyEntry.listOf(EventType.class));
     }
 
     @GET
     @Path("/audiences")
-    @Operation(summary = "Target audiences (青少年, 农民, 老年人…)")
+    @Operation(operationId = "listAudiences", summary = "Target audiences (青少年, 农民, 老年人…)")
     public Items<VocabularyEntry> audiences() {
         return Items.of(VocabularyEntry.listOf(Audience.class));
     }
 
     @GET
     @Path("/themes")
-    @Operation(summary = "Themes (健康, 应急避险, 人工智能…)")
+    @Operation(operationId = "listThemes", summary = "Themes (健康, 应急避险, 人工智能…)")
     public Items<VocabularyEntry> themes() {
         return Items.of(VocabularyEntry.listOf(Theme.class));
     }
 
     @GET
     @Path("/event-formats")
-    @Operation(summary = "Formats: offline, online, hybrid")
+    @Operation(operationId = "listEventFormats", summary = "Formats: offline, online, hybrid")
     public Items<VocabularyEntry> formats() {
         return Items.of(VocabularyEntry.listOf(EventFormat.class));
     }
 
     @GET
     @Path("/divisions")
-    @Operation(summary = "Guangdong's divisions (GB/T 2260), optionally only those directly under one")
+    @Operation(operationId = "listDivisions", summary = "Guangdong's divisions (GB/T 2260), optionally only those directly under one")
     public Items<DivisionEntry> divisions(
             @QueryParam("parentCode") @GuangdongDivision @Parameter(description = "Only the divisions directly under this one", example = "440100") String parentCode) {
         return Items.of(divisions.all().stream()

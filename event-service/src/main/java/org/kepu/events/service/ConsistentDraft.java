@@ -32,7 +32,7 @@ public @interface ConsistentDraft {
     /** The longest an event may last; longer "events" are programmes, better modelled as a series. */
     Duration LONGEST_EVENT = Duration.ofDays(366);
 
-    /** Checks the schedule, the registration window, the stream link and that coordinates come in pairs. */
+    /** Checks the schedule, the registration window, the stream link, the place and that coordinates come in pairs. */
     class Validator implements ConstraintValidator<ConsistentDraft, EventDraft> {
 
         @Override
@@ -60,6 +60,9 @@ public @interface ConsistentDraft {
             }
             if (draft.formatOrDefault().isStreamed() && (draft.streamUrl() == null || draft.streamUrl().isBlank())) {
                 valid = violation(context, "streamUrl", "is required for " + draft.formatOrDefault() + " events");
+            }
+            if (draft.divisionCode() == null && draft.venueId() == null) {
+                valid = violation(context, "divisionCode", "is required unless venueId is given");
             }
             if ((draft.latitude() == null) != (draft.longitude() == null)) {
                 valid = violation(context, draft.latitude() == null ? "latitude" : "longitude",

@@ -12,25 +12,30 @@ import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
 import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rest.IfMatch;
 import org.kepu.common.security.Caller;
 import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventStatus;
+import org.kepu.events.domain.KnownVenue;
 import org.kepu.events.messaging.EventFacts;
 import org.kepu.events.repository.EventRepository;
 import org.kepu.events.repository.EventSearch;
+import org.kepu.events.repository.KnownVenueRepository;
 
 /** Event use cases; each public method is one transaction, and every public change writes its fact to the outbox. */
 @ApplicationScoped
 public class EventService {
 
     private final EventRepository events;
+    private final KnownVenueRepository venues;
     private final EventFacts facts;
     private final Divisions divisions;
     private final jakarta.enterprise.event.Event<PublicEventChanged> publicChanges;
 
-    public EventService(EventRepository events, EventFacts facts, Divisions divisions,
+    public EventService(EventRepository events, KnownVenueRepository venues, EventFacts facts, Divisions divisions,
             jakarta.enterprise.event.Event<PublicEventChanged> publicChanges) {
         this.events = events;
+        this.venues = venues;
         this.facts = facts;
         this.divisions = divisions;
         this.publicChanges = publicChanges;
@@ -63,46 +68,47 @@ public class EventService {
 
     /** Replaces an event's details; a published event's change is a fact. */
     @Transactional
-    public Event update(UUID id, long expectedVersion, EventDraft draft, Caller caller) {
-        Event event = managed(id, expectedVersion, caller);
+    public Event update(UUID id, IfMatch expected, EventDraft draft, Caller caller) {
+        Event event = managed(id, expected, caller);
         event.requireEditable();
         apply(draft, event);
         return changed(event, event.status == EventStatus.PUBLISHED ? EventFacts.UPDATED : null);
     }
 
     @Transactional
-    public Event publish(UUID id, Long expectedVersion, Caller caller) {
-        Event event = managed(id, expectedVersion, caller);
+    public Event publish(UUID id, IfMatch expected, Caller caller) {
+        Event event = managed(id, expected, caller);
         event.publish();
         return changed(event, EventFacts.PUBLISHED);
     }
 
     @Transactional
-    public Event cancel(UUID id, Long expectedVersion, String reason, Caller caller) {
-        Event event = managed(id, expectedVersion, caller);
+    public Event cancel(UUID id, IfMatch expected, String reason, Caller caller) {
+        Event event = managed(id, expected, caller);
         event.cancel(reason);
         return changed(event, EventFacts.CANCELLED);
     }
 
     @Transactional
-    public Event complete(UUID id, Long expectedVersion, Caller caller) {
-        Event event = managed(id, expectedVersion, caller);
+    public Event complete(UUID id, IfMatch expected, Caller caller) {
+        Event event = managed(id, expected, caller);
         event.complete(OffsetDateTime.now(ZoneOffset.UTC));
         return changed(event, EventFacts.COMPLETED);
     }
 
     @Transactional
-    public Event reportAttendance(UUID id, Long expectedVersion, int offline, int online, Caller caller) {
-        Event event = managed(id, expectedVersion, caller);
+    public Event reportAttendance(UUID id, IfMatch expected, int offline, int online, Caller caller) {
+        Event event = managed(id, expected, caller);
         event.reportAttendance(offline, online);
         return changed(event, EventFacts.ATTENDANCE_REPORTED);
     }
 
     @Transactional
-    public void deleteDraft(UUID id, Long expectedVersion, Caller caller) {
-        Event event = managed(id, expectedVersion, caller);
+    public void deleteDraft(UUID id, IfMatch expected, Caller caller) {
+        Event event = managed(id, expected, caller);
         event.requireDeletable();
         events.delete(event);
+        events.flush(); // a concurrent change loses here, inside the request, where it is answered 409 or 412
     }
 
     private Event changed(Event event, String factType) {
@@ -114,7 +120,7 @@ public class EventService {
         return event;
     }
 
-    private Event managed(UUID id, Long expectedVersion, Caller caller) {
+    private Event managed(UUID id, IfMatch expected, Caller caller) {
         Event event = events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
         if (!mayManage(event, caller)) {
             if (!event.isPublic()) {
@@ -122,10 +128,7 @@ public class EventService {
             }
             throw ProblemException.forbidden("Only the organizer of this event or an admin may change it");
         }
-        if (expectedVersion != null && expectedVersion != event.version) {
-            throw ProblemException.preconditionFailed("Event " + id + " has changed since you read it (now version "
-                    + event.version + "); read it again");
-        }
+        expected.requireMatches(event.version, "Event " + id);
         return event;
     }
 
@@ -139,6 +142,14 @@ public class EventService {
         }
         return caller.organization().orElseThrow(() -> ProblemException.invalid("organizerOrg",
                 caller.isAdmin() ? "is required when an admin creates an event" : "your token names no organization"));
+    }
+
+    /** A venue venue-service has announced and not closed; 400 naming venueId otherwise. */
+    private KnownVenue knownVenue(UUID id) {
+        KnownVenue venue = venues.findByIdOptional(id).orElseThrow(() -> ProblemException.invalid("venueId",
+                "is not a venue Kepu knows; register it in the venue directory first (a new venue is known within seconds)"));
+        venue.requireOpenForEvents();
+        return venue;
     }
 
     private void apply(EventDraft draft, Event event) {
@@ -166,13 +177,15 @@ public class EventService {
         event.streamUrl = draft.streamUrl();
         event.startsAt = draft.startsAt();
         event.endsAt = draft.endsAt();
-        event.divisionCode = draft.divisionCode();
-        Division city = divisions.cityOf(draft.divisionCode()).orElse(null);
+        KnownVenue venue = draft.venueId() == null ? null : knownVenue(draft.venueId());
+        event.divisionCode = draft.divisionCode() != null ? draft.divisionCode() : venue.divisionCode;
+        Division city = divisions.cityOf(event.divisionCode).orElse(null);
         event.cityCode = city == null ? null : city.code();
         event.economicRegion = city == null ? null : city.economicRegion().name();
         event.address = draft.address();
-        event.latitude = draft.latitude();
-        event.longitude = draft.longitude();
+        boolean placedByVenue = venue != null && draft.latitude() == null;
+        event.latitude = placedByVenue ? venue.latitude : draft.latitude();
+        event.longitude = placedByVenue ? venue.longitude : draft.longitude();
         event.venueId = draft.venueId();
         event.responsibleUnits = draft.responsibleUnits() == null ? List.of() : List.copyOf(draft.responsibleUnits());
         event.capacity = draft.capacity();

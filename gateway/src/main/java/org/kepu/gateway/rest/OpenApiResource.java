@@ -22,7 +22,7 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The merged OpenAPI document of every Kepu service behind this gateway")
+    @Operation(operationId = "getOpenApiDocument", summary = "The merged OpenAPI document of every Kepu service behind this gateway")
     public ObjectNode document() {
         return merger.merged();
     }

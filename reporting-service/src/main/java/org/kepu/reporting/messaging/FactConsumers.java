@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.kepu.common.inbox.FactApplier;
 import org.kepu.reporting.domain.EventSummary;
 import org.kepu.reporting.domain.VenueSummary;
 import org.kepu.reporting.repository.EventSummaryRepository;

@@ -27,7 +27,7 @@ public class ReportResource {
     @GET
     @Path("/events/published-by-city")
     @PermitAll
-    @Operation(summary = "Published (or since completed) events in each of Guangdong's 21 cities")
+    @Operation(operationId = "getPublishedEventsByCity", summary = "Published (or since completed) events in each of Guangdong's 21 cities")
     public Items<CityCount> publishedEventsByCity() {
         return Items.of(breakdowns.publishedEvents());
     }
@@ -35,7 +35,7 @@ public class ReportResource {
     @GET
     @Path("/venues/by-city")
     @PermitAll
-    @Operation(summary = "Registered venues in each of Guangdong's 21 cities")
+    @Operation(operationId = "getVenuesByCity", summary = "Registered venues in each of Guangdong's 21 cities")
     public Items<CityCount> venuesByCity() {
         return Items.of(breakdowns.venues());
     }

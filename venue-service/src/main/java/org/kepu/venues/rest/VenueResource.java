@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +41,8 @@ import org.kepu.venues.service.VenueService;
 @Tag(name = "Venues")
 public class VenueResource {
 
+    static final String ETAG = "The venue's version; send it in If-Match to change the venue";
+
     private final VenueService service;
 
     public VenueResource(VenueService service) {
@@ -46,8 +52,10 @@ public class VenueResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a venue")
-    @APIResponse(responseCode = "201", description = "Registered; Location names it")
+    @Operation(operationId = "registerVenue", summary = "Register a venue")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueView.class)), headers = {
+            @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Location", description = "The new venue's URL", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))})
     @APIResponse(responseCode = "400", description = "Invalid fields, listed in errors")
     public Response register(@Valid @NotNull(message = "is required") VenueRegistration registration) {
         var venue = service.register(registration);
@@ -58,8 +66,8 @@ public class VenueResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Get one venue")
-    @APIResponse(responseCode = "200", description = "The venue, with its ETag")
+    @Operation(operationId = "getVenue", summary = "Get one venue")
+    @APIResponse(responseCode = "200", description = "The venue, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such venue")
     public Response get(@PathParam("id") UUID id) {
         var venue = service.get(id);
@@ -68,7 +76,7 @@ public class VenueResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search venues by division and kind")
+    @Operation(operationId = "searchVenues", summary = "Search venues by division and kind")
     public Page<VenueView> search(
             @QueryParam("divisionCode") @GuangdongDivision @Parameter(description = "GB/T 2260 code at any level", example = "440100") String divisionCode,
             @QueryParam("kind") VenueKind kind,

@@ -1,12 +1,10 @@
-package org.kepu.reporting.messaging;
+package org.kepu.common.inbox;
 
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.kepu.common.inbox.CloudEvent;
-import org.kepu.common.inbox.Inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
