@@ -84,6 +84,21 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void wrongInputIsRefusedNamingTheFieldThroughTheGateway() {
+        given().urlEncodingEnabled(false).when().get("/api/v1/events?page=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        given().urlEncodingEnabled(false).when().get("/api/v1/events?q=%FF").then().statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+        given().urlEncodingEnabled(false).when().get("/api/v1/venues?size=5&size=6").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(Gateway.organizer("org-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("titleZh", "科普讲座", "type", 1, "startsAt", "2024-07-01T09:00:00+08:00", "endsAt",
+                        "2024-07-01T11:00:00+08:00", "divisionCode", "441702"))
+                .when().post("/api/v1/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
     void writesNeedAValidTokenAtTheGateway() {
         given().contentType(ContentType.JSON).body(Map.of("titleZh", "匿名")).when().post("/api/v1/events")
                 .then().statusCode(401).contentType("application/problem+json")
