@@ -21,6 +21,8 @@ final class SearchFilters {
      */
     private static final String LON_SCALE = "0.9177";
 
+    private static final double LON_SCALE_VALUE = Double.parseDouble(LON_SCALE);
+
     /** The event's point as the GiST index holds it. */
     static final String FLAT_POINT = flat("e.longitude", "e.latitude");
 
@@ -118,11 +120,10 @@ final class SearchFilters {
      */
     static double flatDistortion(double latitude, double radiusKm) {
         double reach = Math.toDegrees(radiusKm / 6371.0088);
-        double scale = Double.parseDouble(LON_SCALE);
         double worst = 1;
         for (double lat : new double[]{latitude - reach, latitude, latitude + reach}) {
             double cos = Math.max(Math.cos(Math.toRadians(Math.min(89.9, Math.abs(lat)))), 1e-3);
-            worst = Math.max(worst, Math.max(scale / cos, cos / scale));
+            worst = Math.max(worst, Math.max(LON_SCALE_VALUE / cos, cos / LON_SCALE_VALUE));
         }
         return Math.min(worst * worst * 1.01, 1_000);
     }

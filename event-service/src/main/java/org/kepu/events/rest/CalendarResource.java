@@ -56,13 +56,9 @@ public class CalendarResource {
     public Response event(@PathParam("id") UUID id, @Context Request request) {
         Event event = service.get(id, caller);
         // Its own tag, not the JSON's: a strong ETag names one representation's bytes.
-        EntityTag tag = new EntityTag("ics-" + event.version);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).build();
-        }
-        return Response.ok(ICalendar.of(event.titleZh, List.of(event)), ICalendar.MEDIA_TYPE).tag(tag)
-                .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"").build();
+        return Conditional.respond(request, new EntityTag("ics-" + event.version),
+                () -> Response.ok(ICalendar.of(event.titleZh, List.of(event)), ICalendar.MEDIA_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\""));
     }
 
     @GET

@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -105,12 +104,7 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = "No such event, or a draft you may not see")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Event event = service.get(id, caller);
-        EntityTag tag = ETags.of(event.version);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).build();
-        }
-        return Response.ok(EventView.from(event)).tag(tag).build();
+        return Conditional.respond(request, ETags.of(event.version), () -> Response.ok(EventView.from(event)));
     }
 
     @GET
