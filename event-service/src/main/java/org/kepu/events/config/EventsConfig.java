@@ -27,6 +27,16 @@ public interface EventsConfig {
     /** The public search cache (see rest.SearchResponseCache). */
     SearchCache searchCache();
 
+    /** Public events read one by one, anonymously (see rest.PublicEventCache). */
+    EventCache eventCache();
+
+    /**
+     * Read the event fact topic to forget cached searches and events when another replica changes a public event
+     * (messaging.OtherReplicasChanges). Off, another replica's change shows only after the caches' TTL.
+     */
+    @WithDefault("true")
+    boolean followOtherReplicas();
+
     /** {@code kepu.events.search-cache.*}, e.g. {@code KEPU_EVENTS_SEARCH_CACHE_TTL=5s}. */
     interface SearchCache {
 
@@ -38,19 +48,31 @@ public interface EventsConfig {
          * After about this long (±20 %, so that searches cached together are not all fetched again together) a search
          * is fetched again in the background, served from memory meanwhile; unused for twice this, it is dropped.
          * Changes are normally seen sooner: this replica's at once, other replicas' within about a second (see
-         * {@link #followOtherReplicas()}); the TTL bounds staleness should that fail.
+         * {@link EventsConfig#followOtherReplicas()}); the TTL bounds staleness should that fail.
          */
         @WithDefault("60s")
         Duration ttl();
 
-        /**
-         * Read the event fact topic to forget searches when another replica changes a public event. Off, another
-         * replica's change shows only after the TTL.
-         */
-        @WithDefault("true")
-        boolean followOtherReplicas();
-
         /** Distinct searches kept; the least recently used go first. */
+        @WithDefault("10000")
+        long maxEntries();
+    }
+
+    /** {@code kepu.events.event-cache.*}, e.g. {@code KEPU_EVENTS_EVENT_CACHE_ENABLED=false}. */
+    interface EventCache {
+
+        /** Off answers every read from the database (the benchmark's uncached runs). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * After this long an event is read again in the background, served from memory meanwhile; unread for twice
+         * this, it is dropped. Changes are normally seen sooner, as for searches.
+         */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Events kept (some 1–2 KB each); the least recently used go first. */
         @WithDefault("10000")
         long maxEntries();
     }

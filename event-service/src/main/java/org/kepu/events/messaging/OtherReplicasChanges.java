@@ -27,11 +27,15 @@ import org.kepu.events.service.PublicEventChanged;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Tells this replica when another replica changed a public event, so its search cache forgets at once instead of
- * serving the old answer until the cache's TTL. Every replica reads the whole event fact topic from its end, with no
- * consumer group: each must see every fact, nothing needs to be remembered across restarts (a fresh replica starts
- * with an empty cache), and no group offsets pile up in Kafka. Losing a fact here costs only freshness, which the TTL
- * still bounds.
+ * Tells this replica when another replica changed a public event, so its caches (searches, single events) forget at
+ * once instead of serving the old answer until their TTL. Every replica reads the whole event fact topic from its end,
+ * with no consumer group: each must see every fact, nothing needs to be remembered across restarts (a fresh replica
+ * starts with empty caches), and no group offsets pile up in Kafka.
+ *
+ * <p>
+ * An error (the broker gone, the topic deleted) does not end the listening: it is logged, and after a pause the
+ * listener starts again from the topic's end and has the caches forget everything, since facts may have been missed
+ * meanwhile.
  */
 @ApplicationScoped
 public class OtherReplicasChanges {
@@ -50,12 +54,12 @@ public class OtherReplicasChanges {
             Event<PublicEventChanged> changes, EventsConfig config) {
         this.kafkaConfig = kafkaConfig;
         this.changes = changes;
-        this.enabled = config.searchCache().enabled() && config.searchCache().followOtherReplicas();
+        this.enabled = (config.searchCache().enabled() || config.eventCache().enabled()) && config.followOtherReplicas();
     }
 
     void start(@Observes Startup startup) {
         if (enabled) {
-            Thread listener = new Thread(this::listen, "search-cache-invalidations");
+            Thread listener = new Thread(this::listen, "cache-invalidations");
             listener.setDaemon(true);
             listener.start();
         }
@@ -70,20 +74,32 @@ public class OtherReplicasChanges {
     }
 
     private void listen() {
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer = kafka;
-            assignFromTheEnd(kafka);
-            while (!stopping) {
-                ConsumerRecords<String, String> records = kafka.poll(POLL);
-                for (ConsumerRecord<String, String> record : records) {
-                    changes.fire(new PublicEventChanged(eventId(record.key())));
+        boolean resumed = false;
+        while (!stopping) {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer = kafka;
+                assignFromTheEnd(kafka);
+                if (resumed) {
+                    changes.fire(new PublicEventChanged(null)); // whatever changed while we were away
+                    LOG.infof("Following other replicas' event changes again; cached searches and events forgotten");
                 }
+                while (!stopping) {
+                    ConsumerRecords<String, String> records = kafka.poll(POLL);
+                    for (ConsumerRecord<String, String> record : records) {
+                        changes.fire(new PublicEventChanged(eventId(record.key())));
+                    }
+                }
+            } catch (WakeupException e) {
+                // shutting down
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Lost other replicas' event changes; trying again in %s (caches may be stale up to their TTL)",
+                        RETRY);
+                resumed = true;
+                sleep();
+            } finally {
+                consumer = null;
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Stopped following other replicas' event changes; searches may be stale for up to the TTL");
         }
     }
 
@@ -107,7 +123,7 @@ public class OtherReplicasChanges {
         Map<String, Object> config = KafkaConnection.settings(kafkaConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "event-service-search-cache-" + UUID.randomUUID());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "event-service-caches-" + UUID.randomUUID());
         return config;
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
 import org.kepu.common.paging.Page;
+import org.kepu.common.persistence.CustomPlans;
 import org.kepu.events.domain.Event;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -31,8 +32,12 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      */
     static final int TEXT_PROBE_ROWS = 5_000;
 
-    /** Public events matching the search, in the order it asks for, one page of them and the total. */
+    /**
+     * Public events matching the search, in the order it asks for, one page of them and the total. Runs in a
+     * transaction of its own, planned for its parameters ({@link CustomPlans}).
+     */
     public Page<Event> search(EventSearch search, int page, int size) {
+        CustomPlans.forThisTransaction(getEntityManager());
         SearchFilters filters = SearchFilters.of(search);
         long offset = (long) page * size;
         if (search.text() != null && search.effectiveOrder() == EventSearch.Order.START_TIME) {

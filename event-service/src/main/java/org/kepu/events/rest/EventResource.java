@@ -20,10 +20,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -36,6 +38,7 @@ import org.kepu.common.idempotency.IdempotentRequests;
 import org.kepu.common.idempotency.StoredResponse;
 import org.kepu.common.paging.Page;
 import org.kepu.common.paging.PageRequest;
+import org.kepu.common.problem.ProblemException;
 import org.kepu.common.rest.ETags;
 import org.kepu.common.rest.IfMatch;
 import org.kepu.common.security.Caller;
@@ -65,11 +68,16 @@ public class EventResource {
     private final IdempotentRequests idempotentRequests;
     private final ObjectMapper objectMapper;
     private final EventsConfig config;
+    private final PublicEventCache publicEvents;
+    private final ManagedExecutor workers;
 
     public EventResource(EventService service, SearchResponseCache searches, Caller caller,
-            IdempotentRequests idempotentRequests, ObjectMapper objectMapper, EventsConfig config) {
+            IdempotentRequests idempotentRequests, ObjectMapper objectMapper, EventsConfig config,
+            PublicEventCache publicEvents, ManagedExecutor workers) {
         this.service = service;
         this.searches = searches;
+        this.publicEvents = publicEvents;
+        this.workers = workers;
         this.caller = caller;
         this.idempotentRequests = idempotentRequests;
         this.objectMapper = objectMapper;
@@ -102,9 +110,22 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)), headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such event, or a draft you may not see")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
-        Event event = service.get(id, caller);
-        return Conditional.respond(request, ETags.of(event.version), () -> Response.ok(EventView.from(event)));
+    public CompletionStage<Response> get(@PathParam("id") UUID id, @Context Request request,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true) String authorization) {
+        if (authorization == null) {
+            // Anonymous: public events only, from memory when read before (answered on the I/O thread).
+            return publicEvents.get(id).thenApply(rendered -> {
+                if (rendered == null) {
+                    throw ProblemException.notFound("Event", id);
+                }
+                return Conditional.respond(request, rendered, MediaType.APPLICATION_JSON_TYPE);
+            });
+        }
+        // With a token, from the database: drafts for their organizer, and one's own change seen at once.
+        return workers.supplyAsync(() -> {
+            Event event = service.get(id, caller);
+            return Conditional.respond(request, ETags.of(event.version), () -> Response.ok(EventView.from(event)));
+        });
     }
 
     @GET

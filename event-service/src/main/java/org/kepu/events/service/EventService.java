@@ -3,10 +3,12 @@ package org.kepu.events.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
@@ -50,14 +52,23 @@ public class EventService {
         return event;
     }
 
-    /** An event the caller may see: public ones for everybody, drafts only for their organization and admins. */
-    @Transactional
+    /**
+     * An event the caller may see: public ones for everybody, drafts only for their organization and admins. A read of
+     * one row needs no transaction: without one it is a single statement in autocommit, not BEGIN, SELECT, COMMIT.
+     */
+    @Transactional(TxType.SUPPORTS)
     public Event get(UUID id, Caller caller) {
         Event event = events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
         if (!event.isPublic() && !mayManage(event, caller)) {
             throw ProblemException.notFound("Event", id);
         }
         return event;
+    }
+
+    /** A published, cancelled or completed event, as anybody may read it; empty for drafts and unknown ids. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Event> findPublic(UUID id) {
+        return events.findByIdOptional(id).filter(Event::isPublic);
     }
 
     /** Searches the database; the public API reads through rest.SearchResponseCache. */
