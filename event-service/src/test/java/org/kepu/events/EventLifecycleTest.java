@@ -19,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.kepu.common.testing.FactReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -170,23 +168,7 @@ class EventLifecycleTest {
     /** Reads kepu.events from the start until {@code expected} facts about the event have arrived. */
     static List<String> factTypesFor(String eventId, int expected) {
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        Map<String, Object> config = Map.of("bootstrap.servers", servers, "group.id", "test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest");
-        List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of("kepu.events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (types.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (eventId.equals(record.key())) {
-                        String value = record.value();
-                        int start = value.indexOf("\"type\":\"") + 8;
-                        types.add(value.substring(start, value.indexOf('"', start)));
-                    }
-                }
-            }
-        }
-        return types;
+        return FactReader.values(servers, "kepu.events", eventId, expected, Duration.ofSeconds(20)).stream()
+                .map(FactReader::typeOf).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.kepu.events;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.kepu.common.testing.InputChecks.Kind.BOOLEAN;
 import static org.kepu.common.testing.InputChecks.Kind.DECIMAL;
 import static org.kepu.common.testing.InputChecks.Kind.ENUM;
 import static org.kepu.common.testing.InputChecks.Kind.INTEGER;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.kepu.common.testing.InputChecks;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.http.ContentType;
 
 /** Wrong input to the event API is refused with a 400 naming the field, never reinterpreted or answered 404. */
@@ -34,7 +37,8 @@ class StrictInputTest {
                 Organizers.event("科普讲座：人工智能与生活"))
                 .fields(TEXT, "titleZh", "titleEn", "descriptionZh", "descriptionEn", "address", "streamUrl",
                         "divisionCode", "organizerOrg")
-                .fields(ENUM, "type", "format").fields(INTEGER, "capacity").fields(DECIMAL, "latitude", "longitude")
+                .fields(ENUM, "type", "format").fields(INTEGER, "capacity", "registrationSizeCap")
+                .fields(DECIMAL, "latitude", "longitude").fields(BOOLEAN, "takesRegistrations", "keepsWaitList")
                 .fields(TIME, "startsAt", "endsAt", "registrationOpensAt", "registrationClosesAt")
                 .fields(UUID, "seriesId", "venueId").fields(LIST, "themes", "audiences", "responsibleUnits")
                 .checks();
@@ -50,6 +54,27 @@ class StrictInputTest {
                 InputChecks.body("PUT", "/api/v1/events/" + id + "/attendance",
                         () -> given().auth().oauth2(Organizers.token(ORG)), Map.of("offline", 10, "online", 20))
                         .fields(INTEGER, "offline", "online").checks());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> registrationBodiesRefuseWrongJsonTypes() {
+        String id = Attendees.eventTakingRegistrations(ORG, 1000, true, null);
+        JsonPath receipt = Attendees.register(id, 1).then().statusCode(201).extract().jsonPath();
+        return Stream.of(
+                InputChecks.body("POST", "/api/v1/events/" + id + "/registrations", RestAssured::given,
+                        Attendees.registration("GROUP", 2, Attendees.newPhone()))
+                        .fields(ENUM, "kind").fields(INTEGER, "size")
+                        .fields(TEXT, "name", "phone", "email", "organization").checks(),
+                InputChecks.body("PUT", "/api/v1/registrations/" + receipt.getString("registration.id") + "/size",
+                        () -> given().header("Registration-Token", receipt.getString("manageToken")), Map.of("size", 1))
+                        .fields(INTEGER, "size").checks(),
+                InputChecks.body("POST", "/api/v1/events/" + id + "/check-ins",
+                        () -> given().auth().oauth2(Organizers.token(ORG)),
+                        Map.of("registrationId", receipt.getString("registration.id")))
+                        .fields(UUID, "registrationId").fields(TEXT, "code").checks(),
+                InputChecks.query("/api/v1/events/" + id + "/registrations",
+                        () -> given().auth().oauth2(Organizers.token(ORG))).integers("page", "size").checks())
+                .flatMap(checks -> checks);
     }
 
     @TestFactory

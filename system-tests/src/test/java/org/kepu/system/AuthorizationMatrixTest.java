@@ -99,6 +99,13 @@ class AuthorizationMatrixTest {
                     f -> f.request().body(Map.of("offline", 10, "online", 20))
                             .put("/api/v1/events/" + f.eventId() + "/attendance").statusCode(),
                     expect(200, 200, 403, 403)),
+            new Endpoint("list registrations", Target.PUBLISHED,
+                    f -> f.request().get("/api/v1/events/" + f.eventId() + "/registrations").statusCode(),
+                    expect(200, 200, 403, 403)),
+            new Endpoint("check in", Target.PUBLISHED,
+                    f -> f.request().body(Map.of("code", "ABCDEFGH")).post("/api/v1/events/" + f.eventId() + "/check-ins")
+                            .statusCode(),
+                    expect(400, 400, 403, 403)),
             new Endpoint("register venue", Target.NONE,
                     f -> f.request().body(Map.of("nameZh", "矩阵科技馆 " + UUID.randomUUID(), "kind", "SCIENCE_MUSEUM",
                             "divisionCode", "440106", "latitude", 23.1, "longitude", 113.3)).post("/api/v1/venues")

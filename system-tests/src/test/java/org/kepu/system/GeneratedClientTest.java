@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class GeneratedClientTest {
 
     static final Pattern VERB_ID = Pattern
-            .compile("(get|list|search|create|update|delete|publish|cancel|complete|report|register)[A-Z]\\w*");
+            .compile(
+                    "(get|list|search|create|update|delete|publish|cancel|complete|report|register|check|export|resize)[A-Z]\\w*");
 
     static JsonNode document;
     static Path file;

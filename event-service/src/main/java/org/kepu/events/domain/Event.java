@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.kepu.common.problem.ProblemException;
+import org.kepu.common.security.Caller;
 
 /**
  * A science outreach event owned by one organization; its lifecycle rules live here and nowhere else:
@@ -112,6 +113,25 @@ public class Event {
     @Column(name = "cancel_reason")
     public String cancelReason;
 
+    @Column(name = "takes_registrations", nullable = false)
+    public boolean takesRegistrations;
+
+    @Column(name = "registration_size_cap")
+    public Integer registrationSizeCap;
+
+    @Column(name = "keeps_wait_list", nullable = false)
+    public boolean keepsWaitList;
+
+    /** Seat counts, written only by {@link EventSeats} (apart from the version); read here for views and rules. */
+    @Column(name = "confirmed_seats", insertable = false, updatable = false)
+    public int confirmedSeats;
+
+    @Column(name = "wait_list_length", insertable = false, updatable = false)
+    public int waitListLength;
+
+    @Column(name = "checked_in_people", insertable = false, updatable = false)
+    public int checkedInPeople;
+
     @Column(name = "attendance_offline")
     public Integer attendanceOffline;
 
@@ -155,6 +175,21 @@ public class Event {
         return event;
     }
 
+    /** Whether the caller runs this event: an admin, or a member of its organization. */
+    public boolean isManagedBy(Caller caller) {
+        return caller.isAdmin() || caller.organization().map(organizerOrg::equals).orElse(false);
+    }
+
+    /** Refuses a caller who does not run this event: 404 while it is a draft (they cannot know it), else 403. */
+    public void requireManagedBy(Caller caller) {
+        if (!isManagedBy(caller)) {
+            if (!isPublic()) {
+                throw ProblemException.notFound("Event", id);
+            }
+            throw ProblemException.forbidden("Only the organizer of this event or an admin may do this");
+        }
+    }
+
     /** Drafts are private to their organization; every other state is public. */
     public boolean isPublic() {
         return status != EventStatus.DRAFT;
@@ -166,6 +201,25 @@ public class Event {
             throw illegalMove("edit", "a DRAFT or PUBLISHED");
         }
         touch();
+    }
+
+    /**
+     * How the event takes registrations. Taking them needs a capacity; a capacity below the seats already confirmed
+     * is refused (409), since confirmed people are never turned away. The caller holds the event's row lock, so the
+     * confirmed seats read here are current.
+     */
+    public void offerRegistration(boolean takes, Integer newCapacity, Integer sizeCap, boolean waitList) {
+        if (takes && newCapacity == null) {
+            throw ProblemException.invalid("capacity", "is required when the event takes registrations");
+        }
+        if (confirmedSeats > 0 && (newCapacity == null || newCapacity < confirmedSeats)) {
+            throw ProblemException.conflict("capacity-below-confirmed", "Capacity below confirmed seats",
+                    confirmedSeats + " seats are confirmed; the capacity cannot go below that (cancel registrations first)");
+        }
+        takesRegistrations = takes;
+        capacity = newCapacity;
+        registrationSizeCap = sizeCap;
+        keepsWaitList = waitList;
     }
 
     /** Makes a draft visible to the public. */

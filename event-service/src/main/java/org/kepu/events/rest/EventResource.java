@@ -1,6 +1,5 @@
 package org.kepu.events.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -35,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.idempotency.IdempotentRequests;
-import org.kepu.common.idempotency.StoredResponse;
+import org.kepu.common.idempotency.IdempotentRequests.Created;
 import org.kepu.common.paging.Page;
 import org.kepu.common.paging.PageRequest;
 import org.kepu.common.problem.ProblemException;
@@ -51,9 +50,6 @@ import org.kepu.events.rest.LifecycleRequests.Cancellation;
 import org.kepu.events.service.EventDraft;
 import org.kepu.events.service.EventService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** The event catalogue: public discovery, and the lifecycle organizers drive. */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,13 +62,12 @@ public class EventResource {
     private final SearchResponseCache searches;
     private final Caller caller;
     private final IdempotentRequests idempotentRequests;
-    private final ObjectMapper objectMapper;
     private final EventsConfig config;
     private final PublicEventCache publicEvents;
     private final ManagedExecutor workers;
 
     public EventResource(EventService service, SearchResponseCache searches, Caller caller,
-            IdempotentRequests idempotentRequests, ObjectMapper objectMapper, EventsConfig config,
+            IdempotentRequests idempotentRequests, EventsConfig config,
             PublicEventCache publicEvents, ManagedExecutor workers) {
         this.service = service;
         this.searches = searches;
@@ -80,7 +75,6 @@ public class EventResource {
         this.workers = workers;
         this.caller = caller;
         this.idempotentRequests = idempotentRequests;
-        this.objectMapper = objectMapper;
         this.config = config;
     }
 
@@ -95,12 +89,8 @@ public class EventResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Response create(@Valid @NotNull(message = "is required") EventDraft draft,
             @HeaderParam("Idempotency-Key") @Parameter(description = "Send the same key when retrying; the first result is returned", example = "5f1c3a52-9a4e-4c55-9d51-0f6c2d1c8e11") String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return toResponse(created(service.create(draft, caller)));
-        }
-        String scope = "POST /api/v1/events|" + caller.subject().orElse("");
-        return toResponse(idempotentRequests.once(scope, idempotencyKey, json(draft),
-                () -> created(service.create(draft, caller))));
+        return idempotentRequests.create("POST /api/v1/events|" + caller.subject().orElse(""), idempotencyKey, draft,
+                () -> created(service.create(draft, caller)));
     }
 
     @GET
@@ -237,28 +227,7 @@ public class EventResource {
         return Response.ok(EventView.from(event)).tag(ETags.of(event.version)).build();
     }
 
-    private StoredResponse created(Event event) {
-        return new StoredResponse(201, "/api/v1/events/" + event.id, ETags.of(event.version).toString(),
-                json(EventView.from(event)));
-    }
-
-    private static Response toResponse(StoredResponse stored) {
-        Response.ResponseBuilder response = Response.status(stored.status()).type(MediaType.APPLICATION_JSON)
-                .entity(stored.body());
-        if (stored.location() != null) {
-            response.location(URI.create(stored.location()));
-        }
-        if (stored.etag() != null) {
-            response.header("ETag", stored.etag());
-        }
-        return response.build();
-    }
-
-    private String json(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+    private static Created created(Event event) {
+        return new Created("/api/v1/events/" + event.id, ETags.of(event.version).toString(), EventView.from(event));
     }
 }

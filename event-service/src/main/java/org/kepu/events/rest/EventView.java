@@ -23,7 +23,14 @@ public record EventView(UUID id, String titleZh, String titleEn, String descript
         String organizerOrg, List<String> responsibleUnits, Integer capacity, OffsetDateTime registrationOpensAt,
         OffsetDateTime registrationClosesAt, String cancelReason, Integer attendanceOffline, Integer attendanceOnline,
         String partnerId, String externalId, OffsetDateTime publishedAt, OffsetDateTime updatedAt, long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only for events that take registrations") Registrations registrations,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only in searches near a point") Double distanceKm) {
+
+    /** What the public sees of an event's registrations: counts only, never who registered. */
+    @Schema(name = "EventRegistrations")
+    public record Registrations(@Schema(description = "The largest group one registration may bring") Integer sizeCap,
+            boolean waitList, int confirmedSeats, int seatsLeft, int waitListLength, int checkedIn) {
+    }
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -43,7 +50,15 @@ public record EventView(UUID id, String titleZh, String titleEn, String descript
                 event.responsibleUnits, event.capacity, local(event.registrationOpensAt),
                 local(event.registrationClosesAt), event.cancelReason, event.attendanceOffline, event.attendanceOnline,
                 event.partnerId, event.externalId, local(event.publishedAt), local(event.updatedAt), event.version,
-                distance);
+                registrations(event), distance);
+    }
+
+    private static Registrations registrations(Event event) {
+        if (!event.takesRegistrations) {
+            return null;
+        }
+        return new Registrations(event.registrationSizeCap, event.keepsWaitList, event.confirmedSeats,
+                Math.max(0, event.capacity - event.confirmedSeats), event.waitListLength, event.checkedInPeople);
     }
 
     private static OffsetDateTime local(OffsetDateTime time) {

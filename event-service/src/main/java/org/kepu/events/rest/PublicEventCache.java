@@ -15,6 +15,7 @@ import org.kepu.events.domain.Event;
 import org.kepu.events.rest.SearchResponseCache.Rendered;
 import org.kepu.events.service.EventService;
 import org.kepu.events.service.PublicEventChanged;
+import org.kepu.events.service.SeatsChanged;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +75,10 @@ public class PublicEventCache {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event could not be written as JSON", e);
         }
+    }
+
+    void forgetAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) SeatsChanged change) {
+        entries.synchronous().invalidate(change.eventId()); // its counts changed; searches keep theirs up to their TTL
     }
 
     void forgetAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicEventChanged change) {

@@ -45,6 +45,9 @@ public record EventDraft(
         @Min(value = 1, message = "must be at least 1") @Max(value = 1_000_000, message = "must be at most 1000000") @Schema(example = "500") Integer capacity,
         @Schema(example = "2024-05-01T09:00:00+08:00") OffsetDateTime registrationOpensAt,
         @Schema(example = "2024-05-17T18:00:00+08:00") OffsetDateTime registrationClosesAt,
+        @Schema(description = "Whether the public registers for the event (报名); needs a capacity", defaultValue = "false") Boolean takesRegistrations,
+        @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") @Schema(description = "The largest group one registration may bring", example = "5") Integer registrationSizeCap,
+        @Schema(description = "Whether registrations that do not fit wait for seats instead of being refused", defaultValue = "false") Boolean keepsWaitList,
         @Size(max = 100, message = "must be at most 100 characters") @Schema(description = "Admins only: the organization the event belongs to; organizers always create for their own") String organizerOrg) {
 
     /** The format, offline unless stated. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -33,9 +34,11 @@ public class EventService {
     private final EventFacts facts;
     private final Divisions divisions;
     private final jakarta.enterprise.event.Event<PublicEventChanged> publicChanges;
+    private final RegistrationService registrations;
 
     public EventService(EventRepository events, KnownVenueRepository venues, EventFacts facts, Divisions divisions,
-            jakarta.enterprise.event.Event<PublicEventChanged> publicChanges) {
+            jakarta.enterprise.event.Event<PublicEventChanged> publicChanges, RegistrationService registrations) {
+        this.registrations = registrations;
         this.events = events;
         this.venues = venues;
         this.facts = facts;
@@ -59,7 +62,7 @@ public class EventService {
     @Transactional(TxType.SUPPORTS)
     public Event get(UUID id, Caller caller) {
         Event event = events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
-        if (!event.isPublic() && !mayManage(event, caller)) {
+        if (!event.isPublic() && !event.isManagedBy(caller)) {
             throw ProblemException.notFound("Event", id);
         }
         return event;
@@ -83,7 +86,12 @@ public class EventService {
         Event event = managed(id, expected, caller);
         event.requireEditable();
         apply(draft, event);
-        return changed(event, event.status == EventStatus.PUBLISHED ? EventFacts.UPDATED : null);
+        changed(event, event.status == EventStatus.PUBLISHED ? EventFacts.UPDATED : null);
+        if (event.takesRegistrations) {
+            registrations.promoteWaiting(id); // a raised capacity seats people waiting
+            events.getEntityManager().refresh(event); // with the seat counts after that
+        }
+        return event;
     }
 
     @Transactional
@@ -97,7 +105,9 @@ public class EventService {
     public Event cancel(UUID id, IfMatch expected, String reason, Caller caller) {
         Event event = managed(id, expected, caller);
         event.cancel(reason);
-        return changed(event, EventFacts.CANCELLED);
+        changed(event, EventFacts.CANCELLED);
+        registrations.cancelAllOf(id, reason);
+        return event;
     }
 
     @Transactional
@@ -131,20 +141,16 @@ public class EventService {
         return event;
     }
 
+    /**
+     * The event, locked for this transaction: changes to it queue behind registrations' seat decisions and the other
+     * way round, so a capacity is never checked against stale seat counts.
+     */
     private Event managed(UUID id, IfMatch expected, Caller caller) {
-        Event event = events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
-        if (!mayManage(event, caller)) {
-            if (!event.isPublic()) {
-                throw ProblemException.notFound("Event", id);
-            }
-            throw ProblemException.forbidden("Only the organizer of this event or an admin may change it");
-        }
+        Event event = events.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Event", id));
+        event.requireManagedBy(caller);
         expected.requireMatches(event.version, "Event " + id);
         return event;
-    }
-
-    private static boolean mayManage(Event event, Caller caller) {
-        return caller.isAdmin() || caller.organization().map(event.organizerOrg::equals).orElse(false);
     }
 
     private static String owningOrganization(EventDraft draft, Caller caller) {
@@ -199,7 +205,8 @@ public class EventService {
         event.longitude = placedByVenue ? venue.longitude : draft.longitude();
         event.venueId = draft.venueId();
         event.responsibleUnits = draft.responsibleUnits() == null ? List.of() : List.copyOf(draft.responsibleUnits());
-        event.capacity = draft.capacity();
+        event.offerRegistration(Boolean.TRUE.equals(draft.takesRegistrations()), draft.capacity(),
+                draft.registrationSizeCap(), Boolean.TRUE.equals(draft.keepsWaitList()));
         event.registrationOpensAt = draft.registrationOpensAt();
         event.registrationClosesAt = draft.registrationClosesAt();
     }

@@ -126,6 +126,12 @@ public interface GatewayConfig {
          */
         @WithDefault("")
         List<String> anonymousReads();
+
+        /**
+         * Writes the public makes without an account, as {@code METHOD /path} with {@code *} for one segment (e.g.
+         * {@code POST /api/v1/events/*}{@code /registrations}); exactly that path, nothing below it.
+         */
+        Optional<List<String>> anonymousWrites();
     }
 
     /** CORS: which browser origins may call the API, and what they may send and read. */

@@ -16,11 +16,12 @@ public final class Route {
     private final List<String> belowPrefixes;
     private final List<Instance> instances;
     private final List<String> anonymousReads;
+    private final List<AnonymousWrite> anonymousWrites;
     private final Duration timeout;
     private final AtomicInteger next = new AtomicInteger();
 
     public Route(String service, List<String> prefixes, List<Instance> instances, List<String> anonymousReads,
-            Duration timeout) {
+            List<AnonymousWrite> anonymousWrites, Duration timeout) {
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("Service " + service + " has no upstream URL");
         }
@@ -29,6 +30,7 @@ public final class Route {
         this.belowPrefixes = this.prefixes.stream().map(prefix -> prefix + "/*").toList();
         this.instances = List.copyOf(instances);
         this.anonymousReads = List.copyOf(anonymousReads);
+        this.anonymousWrites = List.copyOf(anonymousWrites);
         this.timeout = timeout;
     }
 
@@ -64,9 +66,14 @@ public final class Route {
         return longest;
     }
 
-    /** Whether an anonymous caller may make this read. */
+    /** Whether an anonymous caller may make this request: a public read, or one of the writes opened to all. */
     public boolean allowsAnonymous(String method, String path) {
         if (!method.equals("GET") && !method.equals("HEAD")) {
+            for (AnonymousWrite write : anonymousWrites) {
+                if (write.matches(method, path)) {
+                    return true;
+                }
+            }
             return false;
         }
         for (String prefix : anonymousReads) {

@@ -21,6 +21,9 @@ public class RouteTable {
                         entry.getValue().urls().stream().map(url -> new Instance(URI.create(url),
                                 config.failuresBeforeEjection(), config.ejectionTime())).toList(),
                         entry.getValue().anonymousReads().stream().filter(p -> !p.isBlank()).toList(),
+                        entry.getValue().anonymousWrites().orElse(List.of()).stream().filter(w -> !w.isBlank())
+                                .map(AnonymousWrite::parse)
+                                .toList(),
                         entry.getValue().timeout()))
                 .sorted(Comparator.comparing(Route::service)).toList();
     }

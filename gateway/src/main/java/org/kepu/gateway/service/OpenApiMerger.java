@@ -62,7 +62,8 @@ public class OpenApiMerger {
         info.put("title", "Kepu API");
         info.put("version", "1.0");
         info.put("description", "Science outreach in Guangdong: events, venues and reports, through one gateway. "
-                + "Reads of public data are anonymous; everything else needs a bearer JWT.");
+                + "Reads of public data, registering for an event and managing one's registration are anonymous; "
+                + "everything else needs a bearer JWT.");
         info.putObject("contact").put("name", "Kepu maintainers").put("url", "https://kepu.org");
         info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
         document.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
