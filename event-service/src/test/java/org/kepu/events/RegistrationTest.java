@@ -66,6 +66,25 @@ class RegistrationTest {
     }
 
     @Test
+    void aSeatFreedOnAnotherReplicaIsOfferedWithinASecond() throws Exception {
+        String id = eventTakingRegistrations(newOrg(), 1, false, null);
+        register(id, 1).then().statusCode(201);
+        register(id, 1).then().statusCode(409).body("type", endsWith("/event-full"));
+        // Another replica cancels a registration: the seat is free in the database, unknown to this replica.
+        try (java.sql.Connection connection = database.getConnection();
+                java.sql.PreparedStatement free = connection
+                        .prepareStatement("UPDATE event SET confirmed_seats = 0 WHERE id = ?")) {
+            free.setObject(1, java.util.UUID.fromString(id));
+            free.executeUpdate();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> register(id, 1).statusCode() == 201);
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource database;
+
+    @Test
     void registrationOutsideItsConditionsIsAConflictNamingWhich() {
         String org = newOrg();
         String notOffered = publish(org, event("不报名的活动"));
@@ -256,6 +275,19 @@ class RegistrationTest {
         given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
                 .post("/api/v1/events/" + id + "/registrations").then().statusCode(422);
         given().when().get("/api/v1/events/" + id).then().body("registrations.confirmedSeats", equalTo(2));
+    }
+
+    @Test
+    void aRetryAfterTheEventFilledUpStillGetsItsFirstAnswer() {
+        String id = eventTakingRegistrations(newOrg(), 1, false, null);
+        Map<String, Object> body = registration("PERSON", 1, newPhone());
+        String key = java.util.UUID.randomUUID().toString();
+        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/events/" + id + "/registrations").then().statusCode(201).extract().path("registration.id");
+        register(id, 1).then().statusCode(409).body("type", endsWith("/event-full")); // now known full here
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/events/" + id + "/registrations").then().statusCode(201)
+                .body("registration.id", equalTo(first));
     }
 
     @Test

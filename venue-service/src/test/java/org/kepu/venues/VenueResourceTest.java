@@ -47,6 +47,19 @@ class VenueResourceTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyRegistersOnce() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = museum("重试科技馆 " + UUID.randomUUID());
+        String first = given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/venues").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/venues").then().statusCode(201).body("id", equalTo(first));
+        body.put("nameZh", "另一个名字");
+        given().auth().oauth2(admin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/venues").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
     void onlyAdminsRegisterVenues() {
         given().contentType(ContentType.JSON).body(museum("匿名")).when().post("/api/v1/venues").then().statusCode(401)
                 .contentType("application/problem+json");

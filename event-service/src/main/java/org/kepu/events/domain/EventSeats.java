@@ -113,9 +113,14 @@ public class EventSeats {
     /** A 409 "event full", with the seats left, when this many do not fit and there is no wait list to join. */
     public void requireRoomFor(int size) {
         if (!keepsWaitList && size > seatsLeft()) {
-            throw ProblemException.conflict("event-full", "Event full", "Only " + seatsLeft() + " seat"
-                    + (seatsLeft() == 1 ? "" : "s") + " left; a registration of " + size + " is never split");
+            throw full(seatsLeft(), size);
         }
+    }
+
+    /** The 409 for a registration of {@code size} when only {@code seatsLeft} seats are left and nobody waits. */
+    public static ProblemException full(int seatsLeft, int size) {
+        return ProblemException.conflict("event-full", "Event full", "Only " + seatsLeft + " seat"
+                + (seatsLeft == 1 ? "" : "s") + " left; a registration of " + size + " is never split");
     }
 
     /** Takes a waiting registration off the list into confirmed seats, when its whole size fits. */

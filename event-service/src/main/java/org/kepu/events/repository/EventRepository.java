@@ -1,6 +1,5 @@
 package org.kepu.events.repository;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
+import org.hibernate.CacheMode;
+import org.hibernate.Session;
 import org.kepu.common.paging.Page;
 import org.kepu.common.persistence.CustomPlans;
 import org.kepu.events.domain.Event;
@@ -134,15 +135,15 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** The page's events, in the order of their ids. */
+    /**
+     * The page's events, in the order of their ids: one statement by primary key over an array parameter, kept as a
+     * read-only snapshot (the transaction's commit has nothing to check for changes).
+     */
     private List<Event> load(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Integer> position = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            position.put(ids.get(i), i);
-        }
-        return list("id in ?1", ids).stream().sorted(Comparator.comparing(event -> position.get(event.id))).toList();
+        return getEntityManager().unwrap(Session.class).byMultipleIds(Event.class).with(CacheMode.IGNORE)
+                .enableReturnOfDeletedEntities(false).enableOrderedReturn(true).withReadOnly(true).multiLoad(ids);
     }
 }

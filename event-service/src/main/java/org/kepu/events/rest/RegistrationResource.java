@@ -1,6 +1,7 @@
 package org.kepu.events.rest;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -41,6 +42,7 @@ import org.kepu.common.security.Roles;
 import org.kepu.events.domain.Registration;
 import org.kepu.events.domain.RegistrationStatus;
 import org.kepu.events.rest.LifecycleRequests.Cancellation;
+import org.kepu.events.service.RecentSeats;
 import org.kepu.events.service.RegistrationRequest;
 import org.kepu.events.service.RegistrationService;
 import org.kepu.events.service.RegistrationService.Registered;
@@ -56,9 +58,11 @@ public class RegistrationResource {
     private final RegistrationService registrations;
     private final IdempotentRequests idempotentRequests;
     private final Caller caller;
+    private final RecentSeats recentSeats;
 
     public RegistrationResource(RegistrationService registrations, IdempotentRequests idempotentRequests,
-            Caller caller) {
+            Caller caller, RecentSeats recentSeats) {
+        this.recentSeats = recentSeats;
         this.registrations = registrations;
         this.idempotentRequests = idempotentRequests;
         this.caller = caller;
@@ -81,6 +85,12 @@ public class RegistrationResource {
             @HeaderParam("Idempotency-Key") @Parameter(description = "Send the same key when retrying; the first answer is returned", example = "5f1c3a52-9a4e-4c55-9d51-0f6c2d1c8e11") String idempotencyKey) {
         // Anonymous callers share no subject: the phone keeps one person's keys apart from another's.
         String scope = "POST /api/v1/events/" + eventId + "/registrations|" + Phones.normalize(request.phone());
+        // A retry gets its first answer before anything else; then a rush at a full event is refused from memory.
+        Optional<Response> earlier = idempotentRequests.earlier(scope, idempotencyKey, request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        recentSeats.refuseIfKnownFull(eventId, request.size());
         return idempotentRequests.create(scope, idempotencyKey, request, () -> {
             Registered registered = registrations.register(eventId, request);
             Registration registration = registered.registration();

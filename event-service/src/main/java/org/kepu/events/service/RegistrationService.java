@@ -42,9 +42,11 @@ public class RegistrationService {
     private final EventRepository events;
     private final RegistrationFacts facts;
     private final jakarta.enterprise.event.Event<SeatsChanged> seatsChanged;
+    private final RecentSeats recentSeats;
 
     public RegistrationService(RegistrationRepository registrations, EventRepository events, RegistrationFacts facts,
-            jakarta.enterprise.event.Event<SeatsChanged> seatsChanged) {
+            jakarta.enterprise.event.Event<SeatsChanged> seatsChanged, RecentSeats recentSeats) {
+        this.recentSeats = recentSeats;
         this.registrations = registrations;
         this.events = events;
         this.facts = facts;
@@ -66,6 +68,7 @@ public class RegistrationService {
         }
         peek.requireOpen(now);
         peek.requireAllowedSize(request.size());
+        recentSeats.remember(peek);
         peek.requireRoomFor(request.size());
 
         EventSeats seats = registrations.lockSeats(eventId).orElseThrow(() -> ProblemException.notFound("Event", eventId));

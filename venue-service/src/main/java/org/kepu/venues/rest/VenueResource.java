@@ -1,6 +1,5 @@
 package org.kepu.venues.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,9 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.divisions.GuangdongDivision;
+import org.kepu.common.idempotency.IdempotentRequests;
+import org.kepu.common.idempotency.IdempotentRequests.Created;
 import org.kepu.common.paging.Page;
 import org.kepu.common.paging.PageRequest;
 import org.kepu.common.rest.ETags;
+import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.venues.domain.VenueKind;
 import org.kepu.venues.service.VenueRegistration;
@@ -44,9 +47,13 @@ public class VenueResource {
     static final String ETAG = "The venue's version; send it in If-Match to change the venue";
 
     private final VenueService service;
+    private final IdempotentRequests idempotentRequests;
+    private final Caller caller;
 
-    public VenueResource(VenueService service) {
+    public VenueResource(VenueService service, IdempotentRequests idempotentRequests, Caller caller) {
         this.service = service;
+        this.idempotentRequests = idempotentRequests;
+        this.caller = caller;
     }
 
     @POST
@@ -57,10 +64,16 @@ public class VenueResource {
             @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Location", description = "The new venue's URL", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))})
     @APIResponse(responseCode = "400", description = "Invalid fields, listed in errors")
-    public Response register(@Valid @NotNull(message = "is required") VenueRegistration registration) {
-        var venue = service.register(registration);
-        return Response.created(URI.create("/api/v1/venues/" + venue.id)).tag(ETags.of(venue.version))
-                .entity(VenueView.from(venue)).build();
+    @APIResponse(responseCode = "409", description = "This Idempotency-Key is still being processed")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    public Response register(@Valid @NotNull(message = "is required") VenueRegistration registration,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "Send the same key when retrying; the first answer is returned", example = "5f1c3a52-9a4e-4c55-9d51-0f6c2d1c8e11") String idempotencyKey) {
+        return idempotentRequests.create("POST /api/v1/venues|" + caller.subject().orElse(""), idempotencyKey,
+                registration, () -> {
+                    var venue = service.register(registration);
+                    return new Created("/api/v1/venues/" + venue.id, ETags.of(venue.version).toString(),
+                            VenueView.from(venue));
+                });
     }
 
     @GET

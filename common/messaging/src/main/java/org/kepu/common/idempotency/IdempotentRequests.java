@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,20 +61,50 @@ public class IdempotentRequests {
         return toResponse(once(scope, key, write(request), () -> stored(create.get())));
     }
 
+    /**
+     * What a key already stands for, looked up before any work and outside any transaction, in one statement: the
+     * first answer to replay (or a 422 for another body), a 409 while its first request still runs, or empty for a key
+     * not seen before. Lets an endpoint refuse early (a full event, say) without answering a retry wrongly; the
+     * creation itself still goes through {@link #create}, which settles any race since.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Response> earlier(String scope, String key, Object request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        requireValid(key);
+        // In autocommit the transaction-scoped lock is released as the statement ends: it only asks whether a request
+        // with this key holds it right now.
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                SELECT pg_try_advisory_xact_lock(hashtextextended(:lock, 0)), k.fingerprint, k.status, k.location,
+                       k.etag, k.body
+                FROM (SELECT 1) AS one LEFT JOIN idempotency_key k ON k.scope = :scope AND k.idempotency_key = :key
+                """).setParameter("lock", scope + "\n" + key).setParameter("scope", scope).setParameter("key", key)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(row[0])) {
+            throw inUse();
+        }
+        if (row[1] == null) {
+            return Optional.empty();
+        }
+        if (!sha256(write(request)).equals(row[1])) {
+            throw reused();
+        }
+        return Optional.of(toResponse(new StoredResponse(((Number) row[2]).intValue(), (String) row[3],
+                (String) row[4], (String) row[5])));
+    }
+
     /** The lower-level form: the response as kept, for callers that build their own. */
     @Transactional
     public StoredResponse once(String scope, String key, String requestBody, Supplier<StoredResponse> create) {
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
+        requireValid(key);
         String fingerprint = sha256(requestBody);
         // A request with this key still running holds this lock until its transaction ends: answer 409 at once
         // instead of waiting on its row.
         Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:lock, 0))")
                 .setParameter("lock", scope + "\n" + key).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            throw ProblemException.conflict("idempotency-key-in-use", "Request in progress",
-                    "A request with this Idempotency-Key is still being processed; retry it in a moment");
+            throw inUse();
         }
         int claimed = entityManager.createNativeQuery("""
                 INSERT INTO idempotency_key (scope, idempotency_key, fingerprint, status, body)
@@ -100,10 +131,25 @@ public class IdempotentRequests {
                 """).setParameter("scope", scope).setParameter("key", key).getResultList();
         Object[] row = (Object[]) rows.get(0);
         if (!fingerprint.equals(row[0])) {
-            throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was already used with a different request body; use a new key");
+            throw reused();
         }
         return new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3], (String) row[4]);
+    }
+
+    private static void requireValid(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+
+    private static ProblemException inUse() {
+        return ProblemException.conflict("idempotency-key-in-use", "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry it in a moment");
+    }
+
+    private static ProblemException reused() {
+        return ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                "This Idempotency-Key was already used with a different request body; use a new key");
     }
 
     private StoredResponse stored(Created created) {
