@@ -3,7 +3,8 @@
 # the bench database that bench/events-search/run.sh fills, search cache off, straight at the service (no gateway),
 # alternating rounds of wrk over the same distinct searches; throughput, p99, and the CPU per search of the service
 # and of PostgreSQL. For "did this change make an uncached search cheaper"; the scenario files come from run.sh.
-#   bench/events-search/compare.sh ROUND_SECONDS ROUNDS NAME=APP_DIR NAME=APP_DIR...
+# SCENARIOS picks the search files (default city-date near-me; run.sh also writes near-me-random, area-date-random).
+#   [SCENARIOS="…"] bench/events-search/compare.sh ROUND_SECONDS ROUNDS NAME=APP_DIR NAME=APP_DIR...
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUND="$1"; ROUNDS="$2"; shift 2
@@ -25,14 +26,15 @@ for spec in "$@"; do
   for _ in $(seq 1 240); do curl -fs "${url[$name]}/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   port=$((port + 1))
 done
-for scenario in city-date near-me; do for b in "${builds[@]}"; do
+scenarios=(${SCENARIOS:-city-date near-me})
+for scenario in "${scenarios[@]}"; do for b in "${builds[@]}"; do
   PATHS="$WORK/$scenario.txt" wrk -t2 -c32 -d30s -s "$ROOT/bench/rotate-paths.lua" "${url[$b]}" >/dev/null
 done; done
 out="$ROOT/bench/results/events-search-compare-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# uncached search straight at event-service, builds ${builds[*]}, $ROUNDS rotating rounds of ${ROUND}s per scenario after 30s warm-up each, $(nproc) cores"
   for round in $(seq 1 "$ROUNDS"); do
-    for scenario in city-date near-me; do
+    for scenario in "${scenarios[@]}"; do
       for i in "${!builds[@]}"; do
         b=${builds[$(((i + round - 1) % ${#builds[@]}))]}
         e0=$(cpu_ticks "${pid_of[$b]}"); p0=$(cpu_ticks $(postgres_pids))

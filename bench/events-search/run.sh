@@ -6,6 +6,10 @@
 # Each scenario is measured after WARMUP_SECONDS of the same searches, unmeasured: steady state, as a service that has
 # been up for a while sees it (the JIT has compiled the search path, PostgreSQL has the indexes in memory and, with the
 # cache on, the searches asked in the last seconds are in it). WARMUP_SECONDS=0 measures a cold start.
+# SCENARIOS and CACHES pick what runs (default: every scenario, uncached then cached). The scenarios of issue 16, where
+# no two requests ask the same (so no cache can help): near-me-random (a random point around a random county seat, 5–20
+# km, upcoming events, a third with a type and a third with an audience) and area-date-random (a random city or county,
+# a random window of 7–90 days in 2024–2026, each of type, audience and theme in a quarter of them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/events-search"
@@ -74,6 +78,29 @@ awk -F, 'NR > 1 && NR % 5 == 0 {print $4 "," $5}' "$WORK/places.csv" | while IFS
   for radius in 5 10; do echo "$E?lat=$lat&lon=$lon&radiusKm=$radius&size=20" >>"$WORK/near-me.txt"; done
 done
 
+# Issue 16's distinct searches: 20,000 each, drawn once per run (awk's rand, seeded by the run's time).
+now=$(date -u +%Y-%m-%dT%H:%M:%S%%2B00:00)
+awk -F, -v now="$now" -v E="$E" 'BEGIN { srand(); split("SCIENCE_WEEK SCIENCE_DAY CARNIVAL OPEN_DAY SCIENCE_NIGHT LECTURE COMPETITION THEMED_DAY EXHIBITION TRAINING CARAVAN_VISIT", types, " ");
+    split("YOUTH CHILDREN WOMEN FARMERS INDUSTRIAL_WORKERS ELDERLY OFFICIALS PUBLIC", audiences, " ") }
+  NR > 1 { lat[++n] = $4; lon[n] = $5 }
+  END { for (i = 0; i < 20000; i++) { p = 1 + int(rand() * n)
+          line = sprintf("%s?lat=%.4f&lon=%.4f&radiusKm=%.1f&from=%s&size=20", E, lat[p] + (rand() - 0.5) * 0.2,
+            lon[p] + (rand() - 0.5) * 0.2, 5 + rand() * 15, now)
+          r = rand(); if (r < 1/3) line = line "&type=" types[1 + int(rand() * 11)]; else if (r < 2/3) line = line "&audience=" audiences[1 + int(rand() * 8)]
+          print line } }' "$WORK/places.csv" >"$WORK/near-me-random.txt"
+awk -F, -v E="$E" 'BEGIN { srand(); split("SCIENCE_WEEK SCIENCE_DAY CARNIVAL OPEN_DAY SCIENCE_NIGHT LECTURE COMPETITION THEMED_DAY EXHIBITION TRAINING CARAVAN_VISIT", types, " ");
+    split("YOUTH CHILDREN WOMEN FARMERS INDUSTRIAL_WORKERS ELDERLY OFFICIALS PUBLIC", audiences, " ");
+    split("GENERAL HEALTH EMERGENCY SAFETY ECOLOGY AGRICULTURE METEOROLOGY AI SPACE EDUCATION", themes, " ") }
+  NR > 1 { area[++n] = $1; if (!($2 in seen)) { seen[$2]; area[++n] = $2 } }
+  END { day = 86400; start = mktime("2024 01 01 00 00 00"); span = mktime("2026 11 30 00 00 00") - start
+        for (i = 0; i < 20000; i++) { from = start + int(rand() * span / day) * day; to = from + (7 + int(rand() * 84)) * day - 1
+          line = sprintf("%s?divisionCode=%s&from=%s%%2B08:00&to=%s%%2B08:00&size=20", E, area[1 + int(rand() * n)],
+            strftime("%Y-%m-%dT%H:%M:%S", from), strftime("%Y-%m-%dT%H:%M:%S", to))
+          if (rand() < 0.25) line = line "&type=" types[1 + int(rand() * 11)]
+          if (rand() < 0.25) line = line "&audience=" audiences[1 + int(rand() * 8)]
+          if (rand() < 0.25) line = line "&theme=" themes[1 + int(rand() * 10)]
+          print line } }' "$WORK/places.csv" >"$WORK/area-date-random.txt"
+
 # One scenario: wrk's figures, then where the CPU went, per request, in ms (the rest is wrk and the OS).
 measure() { # label path-file base-url event-service-name gateway-name
   local label=$1 file=$2 base=$3 es=${pid_of[$4]} gw=${pid_of[$5]} report="$WORK/wrk-$1.txt"
@@ -93,10 +120,10 @@ out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# event search through the gateway: $EVENTS events, wrk -t2 -c$CLIENTS, ${SECONDS_EACH}s per scenario after ${WARMUP}s of the same, $(nproc) cores"
   echo "# every search from PostgreSQL (search cache off), then the same searches with the cache on (the default)"
-  for cache in uncached cached; do
+  for cache in ${CACHES:-uncached cached}; do
     if [ "$cache" = cached ]; then base=http://127.0.0.1:18279 es=event-service-cached gw=gateway-cached
     else base=http://127.0.0.1:18280 es=event-service gw=gateway; fi
-    for scenario in city-date free-text near-me; do
+    for scenario in ${SCENARIOS:-city-date free-text near-me near-me-random area-date-random}; do
       [ "$WARMUP" -eq 0 ] || PATHS="$WORK/$scenario.txt" wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" --timeout 10s \
         -s "$ROOT/bench/rotate-paths.lua" "$base" >/dev/null
       measure "$scenario-$cache" "$WORK/$scenario.txt" "$base" "$es" "$gw"
