@@ -251,6 +251,17 @@ class RegistrationTest {
     }
 
     @Test
+    void aCompletedEventCountsThePeopleCheckedInAsItsAttendance() {
+        String org = newOrg();
+        String id = eventTakingRegistrations(org, 10, false, null);
+        JsonPath came = register(id, 3).then().statusCode(201).extract().jsonPath();
+        register(id, 2).then().statusCode(201);
+        checkIn(org, id, Map.of("code", came.getString("registration.checkInCode"))).then().statusCode(200);
+        given().auth().oauth2(token(org)).when().post("/api/v1/events/" + id + "/complete").then().statusCode(200)
+                .body("attendanceOffline", equalTo(3));
+    }
+
+    @Test
     void cancellingTheEventCancelsItsRegistrationsAndTellsThemWhy() {
         String org = newOrg();
         String id = eventTakingRegistrations(org, 3, true, null);

@@ -239,7 +239,10 @@ public class Event {
         touch();
     }
 
-    /** Marks a published event as held; it must have started. */
+    /**
+     * Marks a published event as held; it must have started. An event that took registrations counts the people
+     * checked in as its offline attendance, until the organizer reports another figure.
+     */
     public void complete(OffsetDateTime now) {
         requireStatus(EventStatus.PUBLISHED, "complete");
         if (now.isBefore(startsAt)) {
@@ -248,6 +251,9 @@ public class Event {
         }
         status = EventStatus.COMPLETED;
         completedAt = now;
+        if (takesRegistrations && attendanceOffline == null) {
+            attendanceOffline = checkedInPeople;
+        }
         touch();
     }
 
