@@ -84,8 +84,6 @@ public class RegistrationService {
                 phone, blankToNull(request.email()), blankToNull(request.organization()), hash(token));
         seats.admit(registration);
         registrations.persist(registration);
-        registrations.flush();
-        registrations.getEntityManager().refresh(registration); // its arrival, given by the database
         changed(registration.status == RegistrationStatus.CONFIRMED
                 ? RegistrationFacts.CONFIRMED
                 : RegistrationFacts.WAIT_LISTED, registration, seats);
