@@ -129,6 +129,9 @@ public class Event {
     @Column(name = "wait_list_length", insertable = false, updatable = false)
     public int waitListLength;
 
+    @Column(name = "wait_listed_seats", insertable = false, updatable = false)
+    public int waitListedSeats;
+
     @Column(name = "checked_in_people", insertable = false, updatable = false)
     public int checkedInPeople;
 

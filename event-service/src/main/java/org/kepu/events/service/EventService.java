@@ -85,9 +85,10 @@ public class EventService {
     public Event update(UUID id, IfMatch expected, EventDraft draft, Caller caller) {
         Event event = managed(id, expected, caller);
         event.requireEditable();
+        Integer capacityBefore = event.capacity;
         apply(draft, event);
         changed(event, event.status == EventStatus.PUBLISHED ? EventFacts.UPDATED : null);
-        if (event.takesRegistrations) {
+        if (event.waitListedSeats > 0 && capacityBefore != null && event.capacity > capacityBefore) {
             registrations.promoteWaiting(id); // a raised capacity seats people waiting
             events.getEntityManager().refresh(event); // with the seat counts after that
         }
