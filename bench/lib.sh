@@ -25,6 +25,17 @@ published_event() {
   curl -fs -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$1/api/v1/events/$id/publish" >/dev/null
   echo "$id"
 }
+# write_places FILE: the 122 county seats and Dongguan/Zhongshan as "code,city,region,lat,lon,name" (points spread
+# around each city's centre), where the search benches put their generated rows and their searchers.
+write_places() {
+  awk -F, 'NR==FNR { if (FNR > 1) { lat[$1]=$2; lon[$1]=$3 }; next }
+           FNR == 1 { print "code,city,region,lat,lon,name"; next }
+           ($3 == "COUNTY" || $1 == "441900" || $1 == "442000") {
+             city = ($3 == "COUNTY") ? $4 : $1; d = ($1 % 97) / 97.0 - 0.5; e = ($1 % 89) / 89.0 - 0.5;
+             printf "%s,%s,%s,%.4f,%.4f,%s\n", $1, city, $5, lat[city] + d * 0.4, lon[city] + e * 0.4, $2 }' \
+    "$ROOT/bench/events-search/city-centres.csv" \
+    "$ROOT/common/api/src/main/resources/org/kepu/common/divisions/guangdong-divisions.csv" >"$1"
+}
 pids=()
 # Event loops of the gateway, workers of nginx: one per core unless THREADS says otherwise (either's default).
 PROXY_THREADS="${THREADS:-$(nproc)}"

@@ -36,13 +36,7 @@ start event-service 18281 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0
 have=$(PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" -tAc "SELECT count(*) FROM event")
 if [ "$have" -lt "$EVENTS" ]; then
   echo "bench: generating $((EVENTS - have)) events (once; kept in $DB)..."
-  awk -F, 'NR==FNR { if (FNR > 1) { lat[$1]=$2; lon[$1]=$3 }; next }
-           FNR == 1 { print "code,city,region,lat,lon,name"; next }
-           ($3 == "COUNTY" || $1 == "441900" || $1 == "442000") {
-             city = ($3 == "COUNTY") ? $4 : $1; d = ($1 % 97) / 97.0 - 0.5; e = ($1 % 89) / 89.0 - 0.5;
-             printf "%s,%s,%s,%.4f,%.4f,%s\n", $1, city, $5, lat[city] + d * 0.4, lon[city] + e * 0.4, $2 }' \
-    "$HERE/city-centres.csv" "$ROOT/common/api/src/main/resources/org/kepu/common/divisions/guangdong-divisions.csv" \
-    >"$WORK/places.csv"
+  write_places "$WORK/places.csv"
   (cd "$WORK" && time PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" \
      -v n=$((EVENTS - have)) -f "$HERE/generate.sql")
 fi

@@ -13,18 +13,29 @@ import static org.kepu.events.Organizers.event;
 import static org.kepu.events.Organizers.newOrg;
 import static org.kepu.events.Organizers.publish;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
+import org.kepu.events.repository.EventRepository;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Discovery as the public uses it; each test searches only its own organization's events. */
 @QuarkusTest
 class EventSearchTest {
+
+    @Inject
+    EventRepository events;
 
     static Map<String, Object> with(Map<String, Object> body, Object... pairs) {
         for (int i = 0; i < pairs.length; i += 2) {
@@ -206,6 +217,36 @@ class EventSearchTest {
         given().queryParam("organizer", org).queryParam("q", "天文").queryParam("size", 3).queryParam("page", 1).when()
                 .get("/api/v1/events").then().body("items.titleZh", contains("天文观测夜 2024-05-04"))
                 .body("total", equalTo(4));
+    }
+
+    /**
+     * Upcoming searches read only events not yet swept as concluded; one that ended long ago and is then moved into
+     * the future must be found again, and past windows still find concluded events.
+     */
+    @Test
+    void anEndedEventMovedLaterIsUpcomingAgain() {
+        String org = newOrg();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+        String soon = publish(org, with(event("下周的观鸟活动"), "startsAt", now.plusDays(7).toString(), "endsAt",
+                now.plusDays(7).plusHours(3).toString()));
+        String ended = publish(org, event("去年的嘉年华"));
+        QuarkusTransaction.requiringNew().run(events::markConcluded);
+
+        given().queryParam("organizer", org).queryParam("from", now.toString()).queryParam("lat", 23.0418)
+                .queryParam("lon", 113.3691).queryParam("radiusKm", 5).when().get("/api/v1/events").then()
+                .statusCode(200).body("items.id", contains(soon)).body("total", equalTo(1));
+        given().queryParam("organizer", org).queryParam("from", "2024-05-01T00:00:00+08:00").when()
+                .get("/api/v1/events").then().body("items.id", contains(ended, soon));
+
+        given().auth().oauth2(Organizers.token(org)).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(with(event("去年的嘉年华（改期重办）"), "startsAt", now.plusDays(10).toString(), "endsAt",
+                        now.plusDays(11).toString()))
+                .when().put("/api/v1/events/" + ended).then().statusCode(200);
+        given().queryParam("organizer", org).queryParam("from", now.toString()).queryParam("lat", 23.0418)
+                .queryParam("lon", 113.3691).queryParam("radiusKm", 5).when().get("/api/v1/events").then()
+                .body("items.id", containsInAnyOrder(soon, ended)).body("total", equalTo(2));
+        given().queryParam("organizer", org).queryParam("from", now.toString()).queryParam("divisionCode", "440100")
+                .when().get("/api/v1/events").then().body("items.id", contains(soon, ended));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.kepu.events.repository;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import jakarta.persistence.Query;
 
 import org.hibernate.CacheMode;
 import org.hibernate.Session;
+import org.kepu.common.geo.NearSql;
 import org.kepu.common.paging.Page;
 import org.kepu.common.persistence.CustomPlans;
 import org.kepu.events.domain.Event;
@@ -39,7 +43,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      */
     public Page<Event> search(EventSearch search, int page, int size) {
         CustomPlans.forThisTransaction(getEntityManager());
-        SearchFilters filters = SearchFilters.of(search);
+        SearchFilters filters = SearchFilters.of(search, Instant.now());
         long offset = (long) page * size;
         if (search.text() != null && search.effectiveOrder() == EventSearch.Order.START_TIME) {
             return textByStartTime(search.text(), filters, offset, page, size);
@@ -64,7 +68,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         }
         String pageSql = search.near() != null && search.effectiveOrder() == EventSearch.Order.DISTANCE
                 ? nearestFirst(where, pageParams, offset + size,
-                        SearchFilters.flatDistortion(search.near().latitude(), search.radiusKm()))
+                        NearSql.flatDistortion(search.near().latitude(), search.radiusKm()))
                 : "SELECT e.id FROM event e WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset";
         List<UUID> ids = ids(pageSql, pageParams, size, offset);
         long counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
@@ -115,7 +119,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         return "WITH edge AS (SELECT max(n.d) AS d FROM (SELECT " + SearchFilters.NEAREST_FIRST + " AS d FROM event e WHERE "
                 + where + " ORDER BY " + SearchFilters.NEAREST_FIRST + " LIMIT :reach) n)"
                 + " SELECT e.id FROM event e, edge WHERE " + where + " AND " + SearchFilters.FLAT_POINT + " <@ circle("
-                + SearchFilters.FLAT_HERE + ", edge.d * :distortion) ORDER BY " + SearchFilters.SHOWN_DISTANCE + ", e.id"
+                + NearSql.FLAT_HERE + ", edge.d * :distortion) ORDER BY " + SearchFilters.SHOWN_DISTANCE + ", e.id"
                 + " LIMIT :limit OFFSET :offset";
     }
 
@@ -145,5 +149,16 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         }
         return getEntityManager().unwrap(Session.class).byMultipleIds(Event.class).with(CacheMode.IGNORE)
                 .enableReturnOfDeletedEntities(false).enableOrderedReturn(true).withReadOnly(true).multiLoad(ids);
+    }
+
+    /**
+     * Marks the public events that ended longer ago than {@link SearchFilters#CONCLUDED_AFTER} as concluded, so that
+     * they leave the upcoming indexes; returns how many. Writes no version and no fact: the flag is only a search hint.
+     */
+    public int markConcluded() {
+        return getEntityManager()
+                .createNativeQuery("UPDATE event SET concluded = true WHERE NOT concluded AND ends_at < :cutoff")
+                .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(SearchFilters.CONCLUDED_AFTER))
+                .executeUpdate();
     }
 }

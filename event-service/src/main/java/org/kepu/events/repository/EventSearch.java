@@ -4,11 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.kepu.common.divisions.EconomicRegion;
-import org.kepu.events.domain.Audience;
+import org.kepu.common.vocabulary.Audience;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventType;
-import org.kepu.events.domain.GeoPoint;
-import org.kepu.events.domain.Theme;
+import org.kepu.common.geo.GeoPoint;
+import org.kepu.common.vocabulary.Theme;
 
 /**
  * The filters of a public event search; null fields do not filter.

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kepu.common.rest.ConditionalGet;
 import org.kepu.common.security.Caller;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
@@ -56,7 +57,7 @@ public class CalendarResource {
     public Response event(@PathParam("id") UUID id, @Context Request request) {
         Event event = service.get(id, caller);
         // Its own tag, not the JSON's: a strong ETag names one representation's bytes.
-        return Conditional.respond(request, new EntityTag("ics-" + event.version),
+        return ConditionalGet.respond(request, new EntityTag("ics-" + event.version),
                 () -> Response.ok(ICalendar.of(event.titleZh, List.of(event)), ICalendar.MEDIA_TYPE)
                         .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\""));
     }

@@ -15,11 +15,12 @@ import org.kepu.common.divisions.EconomicRegion;
 import org.kepu.common.divisions.GuangdongDivision;
 import org.kepu.common.problem.Problem.InvalidField;
 import org.kepu.common.problem.ProblemException;
-import org.kepu.events.domain.Audience;
+import org.kepu.common.vocabulary.Audience;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventType;
-import org.kepu.events.domain.GeoPoint;
-import org.kepu.events.domain.Theme;
+import org.kepu.common.geo.NearQuery;
+import org.kepu.common.rest.FreeText;
+import org.kepu.common.vocabulary.Theme;
 import org.kepu.events.repository.EventSearch;
 
 /** The query parameters of an event search, shared by the JSON list and the calendar feed. */
@@ -97,27 +98,18 @@ public class EventQuery {
      */
     public EventSearch toSearch(double defaultRadiusKm) {
         List<InvalidField> errors = new ArrayList<>();
-        if ((lat == null) != (lon == null)) {
-            errors.add(new InvalidField(lat == null ? "lat" : "lon", "is required when the other coordinate is given"));
-        }
-        if (radiusKm != null && lat == null) {
-            errors.add(new InvalidField("radiusKm", "needs lat and lon"));
-        }
+        NearQuery near = NearQuery.of(lat, lon, radiusKm, defaultRadiusKm, errors);
         if (sort == EventSearch.Order.DISTANCE && lat == null) {
             errors.add(new InvalidField("sort", "DISTANCE needs lat and lon"));
         }
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(new InvalidField("to", "must not be before from"));
         }
-        String text = q == null || q.isBlank() ? null : q.trim();
-        if (text != null && !text.codePoints().anyMatch(c -> Character.isLetterOrDigit(c))) {
-            errors.add(new InvalidField("q", "must contain a letter, digit or Chinese character"));
-        }
+        String text = FreeText.of(q, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        GeoPoint near = lat == null ? null : new GeoPoint(lat, lon);
         return new EventSearch(divisionCode, economicRegion, from, to, type, seriesId, audience, theme, format,
-                organizer, text, near, near == null ? null : (radiusKm == null ? defaultRadiusKm : radiusKm), sort);
+                organizer, text, near == null ? null : near.point(), near == null ? null : near.radiusKm(), sort);
     }
 }

@@ -38,6 +38,7 @@ import org.kepu.common.idempotency.IdempotentRequests.Created;
 import org.kepu.common.paging.Page;
 import org.kepu.common.paging.PageRequest;
 import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rest.ConditionalGet;
 import org.kepu.common.rest.ETags;
 import org.kepu.common.rest.IfMatch;
 import org.kepu.common.security.Caller;
@@ -114,7 +115,7 @@ public class EventResource {
         // With a token, from the database: drafts for their organizer, and one's own change seen at once.
         return workers.supplyAsync(() -> {
             Event event = service.get(id, caller);
-            return Conditional.respond(request, ETags.of(event.version), () -> Response.ok(EventView.from(event)));
+            return ConditionalGet.respond(request, ETags.of(event.version), () -> Response.ok(EventView.from(event)));
         });
     }
 

@@ -10,7 +10,7 @@ import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventStatus;
 import org.kepu.events.domain.EventType;
-import org.kepu.events.domain.GeoPoint;
+import org.kepu.common.geo.GeoPoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

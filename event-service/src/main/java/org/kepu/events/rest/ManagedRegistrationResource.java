@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kepu.common.rest.ConditionalGet;
 import org.kepu.common.rest.ETags;
 import org.kepu.common.rest.IfMatch;
 import org.kepu.events.domain.Registration;
@@ -63,7 +64,7 @@ public class ManagedRegistrationResource {
             @Context Request request) {
         Registration registration = registrations.byToken(id, token);
         Integer position = registrations.waitListPosition(registration);
-        return Conditional.respond(request, ETags.of(registration.version),
+        return ConditionalGet.respond(request, ETags.of(registration.version),
                 () -> Response.ok(RegistrationView.of(registration, position)));
     }
 

@@ -16,10 +16,10 @@ import org.kepu.common.divisions.Divisions;
 import org.kepu.common.divisions.GuangdongDivision;
 import org.kepu.common.paging.Items;
 import org.kepu.common.vocabulary.VocabularyEntry;
-import org.kepu.events.domain.Audience;
+import org.kepu.common.vocabulary.Audience;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventType;
-import org.kepu.events.domain.Theme;
+import org.kepu.common.vocabulary.Theme;
 
 /** The vocabularies front ends build their pickers from, with Chinese and English labels. */
 @Path("/api/v1")

@@ -15,10 +15,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kepu.common.divisions.GuangdongDivision;
-import org.kepu.events.domain.Audience;
+import org.kepu.common.vocabulary.Audience;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventType;
-import org.kepu.events.domain.Theme;
+import org.kepu.common.vocabulary.Theme;
 
 /** What an organizer sends to create an event, or to replace its details (PUT). */
 @ConsistentDraft

@@ -1,6 +1,4 @@
-package org.kepu.events.domain;
-
-import org.kepu.common.vocabulary.Labelled;
+package org.kepu.common.vocabulary;
 
 /**
  * Topics of outreach, seeded from the themed days in shared/reference/theme-days.csv and the topics the seed plans

@@ -1,4 +1,4 @@
-package org.kepu.events.domain;
+package org.kepu.common.geo;
 
 /**
  * A point on the earth in WGS-84 degrees.
