@@ -28,9 +28,32 @@ public class DemoData {
             new Venue("深圳科技馆", "Shenzhen Science Museum", "SCIENCE_MUSEUM", "440304", "深圳市福田区上步中路1003号", 22.5440, 114.0890),
             new Venue("广州图书馆", "Guangzhou Library", "LIBRARY", "440106", "广州市天河区珠江东路4号", 23.1167, 113.3245),
             new Venue("梅州市科技馆", "Meizhou Science Museum", "COUNTY_SCIENCE_MUSEUM", "441402", "梅州市梅江区", 24.2886, 116.1226),
+            new Venue("连州市科技馆", "Lianzhou Science Museum", "COUNTY_SCIENCE_MUSEUM", "441882", "清远市连州市", 24.7806, 112.3770),
+            new Venue("广东省气象科普馆", "Guangdong Meteorological Science Museum", "EDUCATION_BASE", "440104", "广州市越秀区福今路6号", 23.1357, 113.2960),
+            new Venue("华南国家植物园", "South China National Botanical Garden", "ZOO_OR_BOTANICAL_GARDEN", "440106", "广州市天河区天源路1190号", 23.1880, 113.3680),
+            new Venue("海珠国家湿地公园", "Haizhu National Wetland Park", "PARK", "440105", "广州市海珠区新滘中路", 23.0830, 113.3560),
+            new Venue("华阳小学校园科技馆", "Huayang Primary School Science Museum", "SCHOOL_SCIENCE_MUSEUM", "440106", "广州市天河区华阳街", 23.1370, 113.3330),
             new Venue("广东省科普大篷车（粤北队）", "Guangdong Science Caravan (North)", "CARAVAN", "441802", "清远市清城区", 23.6820, 113.0560),
             new Venue("中国流动科技馆广东巡展", "China Touring Science Museum, Guangdong", "TOURING_EXHIBITION", "440802", "湛江市赤坎区", 21.2707, 110.3594),
-            new Venue("科普中国e站（源城区）", "China Science e-station, Yuancheng", "E_STATION", "441602", "河源市源城区", 23.7463, 114.6978));
+            new Venue("科普中国e站（源城区）", "China Science e-station, Yuancheng", "E_STATION", "441602", "河源市源城区", 23.7463, 114.6978),
+            new Venue("从化区新时代文明实践中心", "Conghua Civilisation Practice Centre", "PRACTICE_CENTRE", "440117", "广州市从化区街口街", 23.5480, 113.5860));
+
+    /** Tuesday to Sunday 09:30–17:30 (Mondays closed, as most museums), closed on the first days of 春节. */
+    static final String MUSEUM_HOURS = "{\"weekly\":{"
+            + String.join(",", List.of("TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY").stream()
+                    .map(day -> "\"" + day + "\":[{\"opens\":\"09:30\",\"closes\":\"17:30\"}]").toList())
+            + "},\"exceptions\":[{\"date\":\"2027-02-06\",\"closed\":true,\"note\":\"春节闭馆\"},"
+            + "{\"date\":\"2027-02-07\",\"closed\":true,\"note\":\"春节闭馆\"},"
+            + "{\"date\":\"2026-09-21\",\"closed\":false,\"ranges\":[{\"opens\":\"09:00\",\"closes\":\"21:00\"}],"
+            + "\"note\":\"全国科普日延时开放\"}]}";
+
+    /** The meteorological museum's history as a provincial education base. */
+    static final List<String> BASE_HISTORY = List.of(
+            "{\"move\":\"APPLY\",\"notes\":\"申报广东省科普教育基地\"}",
+            "{\"move\":\"CERTIFY\",\"level\":\"PROVINCIAL\",\"validFrom\":\"2022-01-01\",\"validUntil\":\"2026-12-31\"}",
+            "{\"move\":\"EVALUATE\",\"year\":2023,\"score\":88,\"result\":\"PASS\"}",
+            "{\"move\":\"EVALUATE\",\"year\":2024,\"score\":95,\"result\":\"EXCELLENT\"}",
+            "{\"move\":\"RECERTIFY\",\"level\":\"NATIONAL\",\"validFrom\":\"2025-01-01\",\"validUntil\":\"2029-12-31\",\"notes\":\"认定为全国科普教育基地\"}");
 
     static final List<Event> EVENTS = List.of(
             new Event("2024年广东省全国科技活动周启动仪式", "SCIENCE_WEEK", "2024-05-25T09:30:00+08:00", "2024-05-25T12:00:00+08:00", "440113", "广东科学中心", 2000, "gdast"),
@@ -55,23 +78,42 @@ public class DemoData {
             return;
         }
         for (Venue v : VENUES) {
-            String body = String.format("{\"nameZh\":%s,\"nameEn\":%s,\"kind\":\"%s\",\"divisionCode\":\"%s\",\"address\":%s,"
-                    + "\"latitude\":%s,\"longitude\":%s}", q(v.nameZh()), q(v.nameEn()), v.kind(), v.division(),
-                    q(v.address()), v.lat(), v.lon());
-            send(http, post(gateway + "/api/v1/venues", admin, body), 201);
+            boolean placeless = v.kind().equals("CARAVAN") || v.kind().equals("TOURING_EXHIBITION");
+            String body = String.format("{\"nameZh\":%s,\"nameEn\":%s,\"kind\":\"%s\",\"divisionCode\":\"%s\",\"address\":%s%s}",
+                    q(v.nameZh()), q(v.nameEn()), v.kind(), v.division(), q(v.address()),
+                    placeless ? "" : ",\"latitude\":" + v.lat() + ",\"longitude\":" + v.lon());
+            String id = idOf(send(http, post(gateway + "/api/v1/venues", admin, body), 201));
+            if (!placeless) {
+                send(http, put(gateway + "/api/v1/venues/" + id + "/opening-hours", admin, MUSEUM_HOURS), 200);
+            }
+            if (v.kind().equals("EDUCATION_BASE")) {
+                for (String move : BASE_HISTORY) {
+                    send(http, post(gateway + "/api/v1/venues/" + id + "/certification/moves", admin, move), 201);
+                }
+            }
         }
         for (Event e : EVENTS) {
             String body = String.format("{\"titleZh\":%s,\"type\":\"%s\",\"startsAt\":\"%s\",\"endsAt\":\"%s\","
                     + "\"divisionCode\":\"%s\",\"address\":%s,\"capacity\":%d,\"organizerOrg\":%s}", q(e.titleZh()), e.type(),
                     e.start(), e.end(), e.division(), q(e.address()), e.capacity(), q(e.org()));
-            String created = send(http, post(gateway + "/api/v1/events", admin, body), 201);
-            Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created);
-            if (!id.find()) {
-                throw new IllegalStateException("No id in " + created);
-            }
-            send(http, post(gateway + "/api/v1/events/" + id.group(1) + "/publish", admin, ""), 200);
+            String id = idOf(send(http, post(gateway + "/api/v1/events", admin, body), 201));
+            send(http, post(gateway + "/api/v1/events/" + id + "/publish", admin, ""), 200);
         }
         System.out.printf("demo data: %d venues and %d published events loaded%n", VENUES.size(), EVENTS.size());
+    }
+
+    static String idOf(String created) {
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created);
+        if (!id.find()) {
+            throw new IllegalStateException("No id in " + created);
+        }
+        return id.group(1);
+    }
+
+    static HttpRequest put(String url, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("If-Match", "*")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     static HttpRequest post(String url, String token, String json) {

@@ -1,10 +1,15 @@
 package org.kepu.venues;
 
-import static io.restassured.RestAssured.given;
 import static org.kepu.common.testing.InputChecks.Kind.DECIMAL;
 import static org.kepu.common.testing.InputChecks.Kind.ENUM;
+import static org.kepu.common.testing.InputChecks.Kind.INTEGER;
+import static org.kepu.common.testing.InputChecks.Kind.LIST;
+import static org.kepu.common.testing.InputChecks.Kind.OBJECT;
 import static org.kepu.common.testing.InputChecks.Kind.TEXT;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -19,13 +24,47 @@ class StrictInputTest {
 
     @TestFactory
     Stream<DynamicTest> registeringRefusesWrongJsonTypes() {
-        return InputChecks.body("POST", "/api/v1/venues", () -> given().auth().oauth2(VenueResourceTest.admin()),
-                VenueResourceTest.museum("广东科学中心")).fields(TEXT, "nameZh", "nameEn", "divisionCode", "address")
-                .fields(ENUM, "kind").fields(DECIMAL, "latitude", "longitude").checks();
+        return InputChecks.body("POST", "/api/v1/venues", Venues::asAdmin, Venues.scienceCentre("广东科学中心"))
+                .fields(TEXT, "nameZh", "nameEn", "descriptionZh", "descriptionEn", "divisionCode", "address",
+                        "contactPhone", "contactEmail", "website")
+                .fields(ENUM, "kind").fields(DECIMAL, "latitude", "longitude").fields(INTEGER, "capacity")
+                .fields(LIST, "themes", "audiences", "facilities", "accessibility", "tourLanguages", "photos").checks();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> openingHoursRefuseWrongJsonTypes() {
+        String id = Venues.register(Venues.scienceCentre("开放时间输入检查 " + UUID.randomUUID()));
+        return InputChecks.body("PUT", "/api/v1/venues/" + id + "/opening-hours",
+                () -> Venues.asAdmin().header("If-Match", "*"),
+                Map.of("weekly", Map.of("TUESDAY", List.of(Map.of("opens", "09:00", "closes", "17:00"))),
+                        "exceptions", List.of(Map.of("date", "2026-02-17", "closed", true))))
+                .fields(OBJECT, "weekly").fields(LIST, "exceptions").checks();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> certificationMovesRefuseWrongJsonTypes() {
+        String id = Venues.register(Venues.scienceCentre("认定输入检查 " + UUID.randomUUID()));
+        return InputChecks.body("POST", "/api/v1/venues/" + id + "/certification/moves", Venues::asAdmin,
+                Map.of("move", "APPLY", "notes", "申报")).fields(ENUM, "move").fields(TEXT, "notes").checks();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> statusChangesRefuseWrongJsonTypes() {
+        String id = Venues.register(Venues.scienceCentre("状态输入检查 " + UUID.randomUUID()));
+        return InputChecks.body("POST", "/api/v1/venues/" + id + "/status", Venues::asAdmin,
+                Map.of("status", "ACTIVE")).fields(ENUM, "status").checks();
     }
 
     @TestFactory
     Stream<DynamicTest> searchRefusesBadParameters() {
-        return InputChecks.query("/api/v1/venues").integers("page", "size").texts("divisionCode").checks();
+        return InputChecks.query("/api/v1/venues").integers("page", "size").texts("divisionCode", "q")
+                .decimals("lat", "lon", "radiusKm").times("openAt").checks();
     }
+
+    @TestFactory
+    Stream<DynamicTest> theReviewListRefusesBadParameters() {
+        return InputChecks.query("/api/v1/education-bases", Venues::asAnalyst).integers("evaluationDue", "page", "size")
+                .checks();
+    }
+
 }

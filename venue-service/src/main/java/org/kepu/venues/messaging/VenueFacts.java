@@ -2,9 +2,9 @@ package org.kepu.venues.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.kepu.common.divisions.Division;
-import org.kepu.common.divisions.Divisions;
 import org.kepu.common.outbox.Outbox;
+import org.kepu.venues.domain.BaseCertification;
+import org.kepu.venues.domain.CertificationMove;
 import org.kepu.venues.domain.Venue;
 
 /** Writes the venue facts to the outbox, in the transaction of the change they describe. */
@@ -14,23 +14,38 @@ public class VenueFacts {
     /** The topic of every venue fact, keyed by venue id. */
     public static final String TOPIC = "kepu.venues";
     public static final String REGISTERED = "kepu.venue.registered";
+    /** Details or opening hours changed. */
+    public static final String UPDATED = "kepu.venue.updated";
+    /** Opened, closed for a while, or closed for good. */
+    public static final String STATUS_CHANGED = "kepu.venue.status-changed";
+    public static final String CERTIFICATION_CHANGED = "kepu.venue.certification-changed";
 
     private final Outbox outbox;
-    private final Divisions divisions;
 
-    public VenueFacts(Outbox outbox, Divisions divisions) {
+    public VenueFacts(Outbox outbox) {
         this.outbox = outbox;
-        this.divisions = divisions;
     }
 
-    public void registered(Venue venue) {
-        outbox.append(TOPIC, REGISTERED, venue.id, toFact(venue));
+    /** A fact of {@code type} about the venue as it is now (flushed: the fact carries the stored version). */
+    public void record(String type, Venue venue) {
+        outbox.append(TOPIC, type, venue.id, toFact(venue, null));
     }
 
-    private VenueFact toFact(Venue venue) {
-        Division city = divisions.cityOf(venue.divisionCode).orElse(null);
-        return new VenueFact(venue.id, venue.version, venue.nameZh, venue.nameEn, venue.kind, venue.divisionCode,
-                city == null ? null : city.code(), city == null ? null : city.economicRegion().name(), venue.latitude,
-                venue.longitude);
+    public void certificationMoved(Venue venue, CertificationMove move) {
+        outbox.append(TOPIC, CERTIFICATION_CHANGED, venue.id, toFact(venue,
+                new VenueFact.Move(move.seq, move.move, move.year, move.score, move.result)));
+    }
+
+    private static VenueFact toFact(Venue venue, VenueFact.Move move) {
+        BaseCertification certification = venue.certification();
+        return new VenueFact(venue.id, venue.version, venue.nameZh, venue.nameEn, venue.kind, venue.kind.category(),
+                venue.divisionCode, venue.cityCode, venue.economicRegion, venue.latitude, venue.longitude,
+                venue.status(), venue.themes, venue.audiences, venue.capacity,
+                certification.status() == null
+                        ? null
+                        : new VenueFact.Certification(certification.status(),
+                                certification.level(), certification.validFrom(), certification.validUntil(),
+                                certification.lastEvaluatedYear()),
+                move);
     }
 }

@@ -1,37 +1,68 @@
 package org.kepu.venues.repository;
 
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
-import org.kepu.common.divisions.DivisionCodes;
+import org.hibernate.CacheMode;
+import org.hibernate.Session;
+import org.kepu.common.geo.NearSql;
 import org.kepu.common.paging.Page;
+import org.kepu.common.search.SqlConditions;
 import org.kepu.venues.domain.Venue;
-import org.kepu.venues.domain.VenueKind;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 
-/** Finds venues. */
+/**
+ * Finds venues. A search picks the page's ids and counts the matches (up to the cap) from narrow columns, then reads
+ * only that page's rows, as event searches do.
+ */
 @ApplicationScoped
 public class VenueRepository implements PanacheRepositoryBase<Venue, UUID> {
 
-    /** Venues within a division (any level) and of a kind; null filters match all. */
-    public Page<Venue> findMatching(String divisionCode, VenueKind kind, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (divisionCode != null) {
-            where.append(" AND divisionCode LIKE :division");
-            params.put("division", DivisionCodes.prefixOf(divisionCode) + "%");
+    /** Public venues matching the search: nearest first with a point (ties by id), else by name. */
+    public Page<Venue> search(VenueSearch search, LocalDate today, int page, int size) {
+        SqlConditions filters = VenueFilters.of(search, today);
+        String orderBy = search.near() != null
+                ? "floor(" + NearSql.distanceKm("v") + " * 100 + 0.5), v.id"
+                : "v.name_zh, v.id";
+        return page("SELECT v.id FROM venue v WHERE " + filters.where() + " ORDER BY " + orderBy, filters.params(),
+                "SELECT count(*) FROM (SELECT 1 FROM venue v WHERE " + filters.where() + " LIMIT "
+                        + (Page.COUNT_LIMIT + 1) + ") m",
+                page, size);
+    }
+
+    /** Education bases for the staff's review: by level, status, place and "evaluation due this year". */
+    public Page<Venue> bases(BaseSearch search, LocalDate today, int page, int size) {
+        SqlConditions filters = BaseFilters.of(search, today);
+        return page("SELECT v.id FROM venue v WHERE " + filters.where() + " ORDER BY v.city_code, v.name_zh, v.id",
+                filters.params(), "SELECT count(*) FROM (SELECT 1 FROM venue v WHERE " + filters.where() + " LIMIT "
+                        + (Page.COUNT_LIMIT + 1) + ") m",
+                page, size);
+    }
+
+    private Page<Venue> page(String idsSql, Map<String, Object> params, String countSql, int page, int size) {
+        // No result class: Hibernate would cache a plan per distinct SQL text (see event-service's EventRepository).
+        Query ids = getEntityManager().createNativeQuery(idsSql + " LIMIT :limit OFFSET :offset");
+        params.forEach(ids::setParameter);
+        ids.setParameter("limit", size).setParameter("offset", (long) page * size);
+        List<UUID> found = ids.getResultList().stream().map(UUID.class::cast).toList();
+        Query count = getEntityManager().createNativeQuery(countSql);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        return Page.of(load(found), total, page, size);
+    }
+
+    /** The venues, in the order of their ids, read-only (the commit has nothing to check). */
+    private List<Venue> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        if (kind != null) {
-            where.append(" AND kind = :kind");
-            params.put("kind", kind);
-        }
-        PanacheQuery<Venue> query = find(where.toString(), Sort.by("nameZh").and("id"), params);
-        return Page.of(query.page(page, size).list(), query.count(), page, size);
+        return getEntityManager().unwrap(Session.class).byMultipleIds(Venue.class).with(CacheMode.IGNORE)
+                .enableReturnOfDeletedEntities(false).enableOrderedReturn(true).withReadOnly(true).multiLoad(ids);
     }
 }

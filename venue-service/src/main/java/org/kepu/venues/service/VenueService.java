@@ -1,16 +1,26 @@
 package org.kepu.venues.service;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
+import org.kepu.common.divisions.Division;
+import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
 import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rest.IfMatch;
+import org.kepu.common.security.Caller;
+import org.kepu.venues.domain.OpeningHours;
 import org.kepu.venues.domain.Venue;
-import org.kepu.venues.domain.VenueKind;
+import org.kepu.venues.domain.VenueStatus;
 import org.kepu.venues.messaging.VenueFacts;
 import org.kepu.venues.repository.VenueRepository;
+import org.kepu.venues.repository.VenueSearch;
 
 /** Venue use cases; each public method is one transaction, and every state change writes its fact to the outbox. */
 @ApplicationScoped
@@ -18,34 +28,117 @@ public class VenueService {
 
     private final VenueRepository venues;
     private final VenueFacts facts;
+    private final Divisions divisions;
 
-    public VenueService(VenueRepository venues, VenueFacts facts) {
+    public VenueService(VenueRepository venues, VenueFacts facts, Divisions divisions) {
         this.venues = venues;
         this.facts = facts;
+        this.divisions = divisions;
     }
 
     @Transactional
-    public Venue register(VenueRegistration registration) {
-        Venue venue = Venue.register(registration.kind());
-        venue.nameZh = registration.nameZh();
-        venue.nameEn = registration.nameEn();
-        venue.divisionCode = registration.divisionCode();
-        venue.address = registration.address();
-        venue.latitude = registration.latitude();
-        venue.longitude = registration.longitude();
+    public Venue register(VenueDraft draft) {
+        Venue venue = Venue.register(draft.kind());
+        apply(draft, venue);
         venues.persist(venue);
-        venues.flush(); // the fact carries the stored version
-        facts.registered(venue);
+        return changed(venue, VenueFacts.REGISTERED);
+    }
+
+    /**
+     * A venue the caller may see: every venue not closed for good, and closed ones for their managers and admins. One
+     * row (and its hours) without a transaction of its own.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Venue get(UUID id, Caller caller) {
+        Venue venue = venues.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Venue", id));
+        if (!venue.isPublic() && !venue.isManagedBy(caller)) {
+            throw ProblemException.notFound("Venue", id);
+        }
         return venue;
     }
 
     @Transactional
-    public Venue get(UUID id) {
-        return venues.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Venue", id));
+    public Page<Venue> search(VenueSearch search, int page, int size) {
+        return venues.search(search, today(), page, size);
+    }
+
+    /** Replaces a venue's details (admins and its managers). */
+    @Transactional
+    public Venue update(UUID id, IfMatch expected, VenueDraft draft, Caller caller) {
+        Venue venue = managed(id, expected, caller);
+        apply(draft, venue);
+        venue.touch();
+        return changed(venue, VenueFacts.UPDATED);
     }
 
     @Transactional
-    public Page<Venue> search(String divisionCode, VenueKind kind, int page, int size) {
-        return venues.findMatching(divisionCode, kind, page, size);
+    public Venue changeStatus(UUID id, IfMatch expected, VenueStatus to, String reason, Caller caller) {
+        Venue venue = managed(id, expected, caller);
+        venue.changeStatus(to, reason, caller);
+        return changed(venue, VenueFacts.STATUS_CHANGED);
+    }
+
+    @Transactional
+    public Venue replaceOpeningHours(UUID id, IfMatch expected, OpeningHours hours, Caller caller) {
+        Venue venue = managed(id, expected, caller);
+        venue.replaceOpeningHours(hours);
+        return changed(venue, VenueFacts.UPDATED);
+    }
+
+    /** Admins only (the resource says so): who manages the venue besides its token-scoped managers. */
+    @Transactional
+    public Venue assignManagers(UUID id, IfMatch expected, List<String> subjects, Caller caller) {
+        Venue venue = managed(id, expected, caller);
+        venue.assignManagers(subjects, caller.subject().orElse("admin"));
+        venues.flush(); // managers are not public: no fact, but the ETag carries the new version
+        return venue;
+    }
+
+    /** The venue to change, locked for this transaction; 404, 403 or 412 as the caller and If-Match decide. */
+    Venue managed(UUID id, IfMatch expected, Caller caller) {
+        Venue venue = venues.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Venue", id));
+        venue.requireManagedBy(caller);
+        expected.requireMatches(venue.version, "Venue " + id);
+        return venue;
+    }
+
+    Venue changed(Venue venue, String factType) {
+        venues.flush(); // the fact and the ETag carry the version after this change
+        facts.record(factType, venue);
+        return venue;
+    }
+
+    /** Today in Asia/Shanghai, the day certificates lapse by. */
+    static LocalDate today() {
+        return LocalDate.now(OpeningHours.ZONE);
+    }
+
+    private void apply(VenueDraft draft, Venue venue) {
+        venue.nameZh = draft.nameZh();
+        venue.nameEn = draft.nameEn();
+        venue.descriptionZh = draft.descriptionZh();
+        venue.descriptionEn = draft.descriptionEn();
+        venue.kind = draft.kind();
+        venue.divisionCode = draft.divisionCode();
+        Division city = divisions.cityOf(venue.divisionCode).orElse(null);
+        venue.cityCode = city == null ? null : city.code();
+        venue.economicRegion = city == null ? null : city.economicRegion().name();
+        venue.address = draft.address();
+        venue.locate(draft.latitude(), draft.longitude());
+        venue.themes = names(draft.themes());
+        venue.audiences = names(draft.audiences());
+        venue.capacity = draft.capacity();
+        venue.facilities = names(draft.facilities());
+        venue.accessibility = names(draft.accessibility());
+        venue.tourLanguages = draft.tourLanguages() == null ? List.of() : draft.tourLanguages().stream().distinct().toList();
+        venue.contactPhone = draft.contactPhone();
+        venue.contactEmail = draft.contactEmail();
+        venue.website = draft.website();
+        venue.photos = draft.photos() == null ? List.of() : List.copyOf(draft.photos());
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values == null ? List.of() : values.stream().distinct().map(Enum::name).toList();
     }
 }
