@@ -17,14 +17,14 @@ final class VenueFilters {
     static final String CERTIFIED_TODAY = "v.cert_status = 'CERTIFIED' AND v.cert_valid_until >= :today";
 
     /**
-     * Open at the local minute :minute of :day (ISO weekday :dow): a dated exception replaces the week's ranges for
-     * its day, and one without ranges closes it.
+     * Open at the local minute :minute of :day, which is minute :weekMinute of its week: a dated exception replaces the
+     * week's ranges for its day (one without ranges closes it); otherwise the venue's own row answers (V4's
+     * {@code open_week}). The exceptions of the day are few, and read once per search, not once per venue.
      */
-    private static final String OPEN_AT = "v.status = 'ACTIVE' AND CASE WHEN EXISTS (SELECT 1 FROM venue_dated_hours x"
-            + " WHERE x.venue_id = v.id AND x.day = :day) THEN EXISTS (SELECT 1 FROM venue_dated_hours x"
-            + " WHERE x.venue_id = v.id AND x.day = :day AND x.opens <= :minute AND :minute < x.closes)"
-            + " ELSE EXISTS (SELECT 1 FROM venue_weekly_hours w WHERE w.venue_id = v.id AND w.day_of_week = :dow"
-            + " AND w.opens <= :minute AND :minute < w.closes) END";
+    private static final String OPEN_AT = "v.status = 'ACTIVE' AND CASE WHEN v.id IN (SELECT x.venue_id"
+            + " FROM venue_dated_hours x WHERE x.day = :day) THEN v.id IN (SELECT x.venue_id FROM venue_dated_hours x"
+            + " WHERE x.day = :day AND x.opens <= :minute AND :minute < x.closes)"
+            + " ELSE v.open_week @> CAST(:weekMinute AS integer) END";
 
     private VenueFilters() {
     }
@@ -50,9 +50,9 @@ final class VenueFilters {
         filters.and("v.facilities @> ARRAY[CAST(:facility AS text)]", "facility", name(search.facility()));
         if (search.openAt() != null) {
             ZonedDateTime local = search.openAt().atZoneSameInstant(OpeningHours.ZONE);
-            filters.and(OPEN_AT).bind("day", local.toLocalDate())
-                    .bind("dow", (short) local.getDayOfWeek().getValue())
-                    .bind("minute", (short) (local.getHour() * 60 + local.getMinute()));
+            int minute = local.getHour() * 60 + local.getMinute();
+            filters.and(OPEN_AT).bind("day", local.toLocalDate()).bind("minute", (short) minute)
+                    .bind("weekMinute", (local.getDayOfWeek().getValue() - 1) * 1440 + minute);
         }
         if (search.near() != null) {
             filters.and(NearSql.within("v"));
