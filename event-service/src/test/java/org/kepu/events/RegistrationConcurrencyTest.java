@@ -14,14 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.kepu.common.testing.FactReader;
+import org.kepu.common.testing.InParallel;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -42,7 +40,7 @@ class RegistrationConcurrencyTest {
             int size = 1 + ThreadLocalRandom.current().nextInt(5);
             attempts.add(() -> register(id, size).then().statusCode(201).extract().jsonPath());
         }
-        List<JsonPath> receipts = inParallel(attempts);
+        List<JsonPath> receipts = InParallel.all(attempts);
 
         int confirmedSeats = 0;
         int waiting = 0;
@@ -102,7 +100,7 @@ class RegistrationConcurrencyTest {
         for (int i = 0; i < 20; i++) {
             moves.add(() -> register(id, 1).then().statusCode(201).extract().jsonPath());
         }
-        inParallel(moves);
+        InParallel.all(moves);
 
         assertEquals(20, given().when().get("/api/v1/events/" + id).then().extract().jsonPath()
                 .getInt("registrations.confirmedSeats"));
@@ -126,7 +124,7 @@ class RegistrationConcurrencyTest {
                     .body(body).when().post("/api/v1/events/" + id + "/registrations"));
         }
         Set<String> registered = new HashSet<>();
-        for (io.restassured.response.Response answer : inParallel(retries)) {
+        for (io.restassured.response.Response answer : InParallel.all(retries)) {
             if (answer.statusCode() == 201) {
                 registered.add(answer.path("registration.id"));
             } else {
@@ -151,19 +149,6 @@ class RegistrationConcurrencyTest {
             if (items.size() < 100) {
                 return ids;
             }
-        }
-    }
-
-    private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
         }
     }
 }

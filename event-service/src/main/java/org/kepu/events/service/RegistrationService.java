@@ -1,13 +1,7 @@
 package org.kepu.events.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.kepu.common.paging.Page;
+import org.kepu.common.privacy.ManageTokens;
 import org.kepu.common.privacy.Phones;
 import org.kepu.common.problem.ProblemException;
 import org.kepu.common.rest.IfMatch;
@@ -35,8 +30,6 @@ import org.kepu.events.repository.RegistrationRepository;
  */
 @ApplicationScoped
 public class RegistrationService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RegistrationRepository registrations;
     private final EventRepository events;
@@ -79,9 +72,9 @@ public class RegistrationService {
             throw ProblemException.conflict("phone-already-registered", "Already registered",
                     "This phone number already holds a registration for this event; change or cancel that one");
         }
-        String token = newToken();
+        String token = ManageTokens.newToken();
         Registration registration = Registration.of(eventId, request.kind(), request.size(), request.name().strip(),
-                phone, blankToNull(request.email()), blankToNull(request.organization()), hash(token));
+                phone, blankToNull(request.email()), blankToNull(request.organization()), ManageTokens.hash(token));
         seats.admit(registration);
         registrations.persist(registration);
         changed(registration.status == RegistrationStatus.CONFIRMED
@@ -94,7 +87,7 @@ public class RegistrationService {
     @Transactional(TxType.SUPPORTS)
     public Registration byToken(UUID id, String token) {
         return registrations.findByIdOptional(id)
-                .filter(registration -> token != null && registration.manageTokenHash.equals(hash(token)))
+                .filter(registration -> ManageTokens.matches(registration.manageTokenHash, token))
                 .orElseThrow(() -> ProblemException.notFound("Registration", id));
     }
 
@@ -250,21 +243,6 @@ public class RegistrationService {
         registrations.flush(); // the fact carries the versions after this change
         facts.record(factType, registration, seats);
         seatsChanged.fire(new SeatsChanged(registration.eventId));
-    }
-
-    private static String newToken() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static String blankToNull(String text) {

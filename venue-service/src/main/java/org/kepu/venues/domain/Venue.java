@@ -202,6 +202,14 @@ public class Venue {
         }
     }
 
+    /** Groups may book visits only while the venue is open to visitors (409 naming its status otherwise). */
+    public void requireReceivingVisitors() {
+        if (status != VenueStatus.ACTIVE) {
+            throw ProblemException.conflict("venue-not-receiving", "Venue not receiving visitors",
+                    "The venue is " + status + (statusReason == null ? "" : ": " + statusReason));
+        }
+    }
+
     /**
      * Opens, closes for a while, or closes for good. A closure needs a reason visitors can read; closing for good and
      * reopening a venue closed for good are for admins only (403), since events and reports rely on it.
