@@ -1,0 +1,38 @@
+package org.kepu.venues.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kepu.common.outbox.Outbox;
+import org.kepu.venues.domain.Tour;
+import org.kepu.venues.domain.TourStop;
+
+/** Writes tour and stop facts to the outbox, in the transaction of the change they describe. */
+@ApplicationScoped
+public class TourFacts {
+
+    /** The topic of tour facts, keyed by the unit's id (one unit's facts stay in order). */
+    public static final String TOPIC = "kepu.tours";
+    public static final String TOUR_CREATED = "kepu.tour.created";
+    public static final String TOUR_UPDATED = "kepu.tour.updated";
+    public static final String STOP_ADDED = "kepu.tour-stop.added";
+    public static final String STOP_CHANGED = "kepu.tour-stop.changed";
+    public static final String STOP_REMOVED = "kepu.tour-stop.removed";
+    public static final String VISITORS_REPORTED = "kepu.tour-stop.visitors-reported";
+
+    private final Outbox outbox;
+
+    public TourFacts(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void tour(String type, Tour tour) {
+        outbox.append(TOPIC, type, tour.unitId, new TourFact(tour.id, tour.unitId, tour.name, tour.year, tour.version,
+                null));
+    }
+
+    public void stop(String type, Tour tour, TourStop stop) {
+        outbox.append(TOPIC, type, tour.unitId, new TourFact(tour.id, tour.unitId, tour.name, tour.year, tour.version,
+                new TourFact.Stop(stop.id, stop.divisionCode, stop.cityCode, stop.economicRegion, stop.startsOn,
+                        stop.endsOn, stop.setting, stop.visitors(), STOP_REMOVED.equals(type))));
+    }
+}
