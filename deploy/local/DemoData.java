@@ -67,6 +67,14 @@ public class DemoData {
             new Event("科普大篷车进校园·梅江站", "CARAVAN_VISIT", "2024-11-05T09:00:00+08:00", "2024-11-05T16:00:00+08:00", "441402", "梅州市梅江区", 400, "gdast"),
             new Event("世界气象日主题科普活动", "THEMED_DAY", "2024-03-23T09:00:00+08:00", "2024-03-23T17:00:00+08:00", "440104", "广州市越秀区", 300, "gd-qx"));
 
+    static final List<String> STOPS = List.of(
+            "{\"placeName\":\"连州市第二中学\",\"divisionCode\":\"441882\",\"latitude\":24.7806,\"longitude\":112.3770,"
+                    + "\"startsOn\":\"2024-11-04\",\"endsOn\":\"2024-11-08\",\"setting\":\"SCHOOL\"}",
+            "{\"placeName\":\"阳山县七拱镇\",\"divisionCode\":\"441823\",\"latitude\":24.4600,\"longitude\":112.6400,"
+                    + "\"startsOn\":\"2024-11-12\",\"endsOn\":\"2024-11-13\",\"setting\":\"VILLAGE\"}",
+            "{\"placeName\":\"梅州市梅江区江南街道社区\",\"divisionCode\":\"441402\",\"latitude\":24.3000,"
+                    + "\"longitude\":116.1200,\"startsOn\":\"2024-11-20\",\"endsOn\":\"2024-11-21\",\"setting\":\"COMMUNITY\"}");
+
     public static void main(String[] args) throws Exception {
         String gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
         String admin = DevTokenMinter.fromEnvironment().token("demo-loader").role("admin").sign();
@@ -77,12 +85,14 @@ public class DemoData {
             System.out.println("demo data: already loaded");
             return;
         }
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
         for (Venue v : VENUES) {
             boolean placeless = v.kind().equals("CARAVAN") || v.kind().equals("TOURING_EXHIBITION");
             String body = String.format("{\"nameZh\":%s,\"nameEn\":%s,\"kind\":\"%s\",\"divisionCode\":\"%s\",\"address\":%s%s}",
                     q(v.nameZh()), q(v.nameEn()), v.kind(), v.division(), q(v.address()),
                     placeless ? "" : ",\"latitude\":" + v.lat() + ",\"longitude\":" + v.lon());
             String id = idOf(send(http, post(gateway + "/api/v1/venues", admin, body), 201));
+            ids.put(v.nameZh(), id);
             if (!placeless) {
                 send(http, put(gateway + "/api/v1/venues/" + id + "/opening-hours", admin, MUSEUM_HOURS), 200);
             }
@@ -91,6 +101,19 @@ public class DemoData {
                     send(http, post(gateway + "/api/v1/venues/" + id + "/certification/moves", admin, move), 201);
                 }
             }
+        }
+        // School visits: Tuesday and Thursday mornings at 广东科学中心 for the next four weeks.
+        java.time.LocalDate from = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+        send(http, post(gateway + "/api/v1/venues/" + ids.get("广东科学中心") + "/slots", admin, String.format(
+                "{\"date\":\"%s\",\"until\":\"%s\",\"days\":[\"TUESDAY\",\"THURSDAY\"],\"opens\":\"09:30\","
+                        + "\"closes\":\"11:00\",\"capacity\":120,\"audience\":\"YOUTH\",\"notes\":\"适合小学四至六年级\"}",
+                from, from.plusDays(27))), 201);
+        // The northern caravan's 2024 tour, 进校园、进农村、进社区.
+        String tour = idOf(send(http, post(gateway + "/api/v1/tours", admin, "{\"unitId\":\""
+                + ids.get("广东省科普大篷车（粤北队）") + "\",\"name\":\"2024年科普大篷车粤北巡展\",\"year\":2024,"
+                + "\"organizer\":\"广东省科学技术协会\"}"), 201));
+        for (String stop : STOPS) {
+            send(http, post(gateway + "/api/v1/tours/" + tour + "/stops", admin, stop), 201);
         }
         for (Event e : EVENTS) {
             String body = String.format("{\"titleZh\":%s,\"type\":\"%s\",\"startsAt\":\"%s\",\"endsAt\":\"%s\","

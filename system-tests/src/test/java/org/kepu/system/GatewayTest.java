@@ -201,7 +201,7 @@ class GatewayTest {
         given().header("Origin", "http://localhost:3000").when().get("/api/v1/event-types").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
-        given().header("Origin", "http://localhost:3000").when().get("/api/v1/bookings").then()
+        given().header("Origin", "http://localhost:3000").when().get("/api/v1/education-bases").then()
                 .statusCode(401).header("Access-Control-Allow-Origin", "http://localhost:3000");
         given().header("Origin", "https://evil.example").when().get("/api/v1/event-types").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", nullValue());
@@ -250,7 +250,7 @@ class GatewayTest {
 
     @Test
     void anonymousCallersOnlyReadPublicPrefixes() {
-        given().when().get("/api/v1/bookings").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/v1/education-bases").then().statusCode(401).contentType("application/problem+json");
         given().when().get("/api/v1/event-types").then().statusCode(200).body("total", notNullValue());
     }
 

@@ -117,6 +117,12 @@ public class VisitSlot {
      * left (with how many, so the school can split the class).
      */
     public void seat(int size, OffsetDateTime now) {
+        requireRoomFor(size, now);
+        bookedSeats += size;
+    }
+
+    /** The refusals of {@link #seat}, without seating: a copy read without the lock may refuse, never accept. */
+    public void requireRoomFor(int size, OffsetDateTime now) {
         if (status == SlotStatus.CLOSED) {
             throw ProblemException.conflict("slot-closed", "Slot closed", "This slot no longer takes bookings");
         }
@@ -128,7 +134,6 @@ public class VisitSlot {
             throw ProblemException.conflict("slot-full", "Slot full",
                     "A group of " + size + " does not fit: " + seatsLeft() + " seats are left");
         }
-        bookedSeats += size;
     }
 
     /** Frees the seats of a cancelled or rejected booking. */

@@ -23,6 +23,13 @@ public class VisitSlotRepository implements PanacheRepositoryBase<VisitSlot, UUI
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The slot as committed now, read without a lock and detached: enough to refuse, never to accept. */
+    public Optional<VisitSlot> peek(UUID id) {
+        Optional<VisitSlot> slot = findByIdOptional(id);
+        slot.ifPresent(getEntityManager()::detach);
+        return slot;
+    }
+
     /** The venue's open slots that overlap the period. */
     public List<VisitSlot> openOverlapping(UUID venueId, OffsetDateTime from, OffsetDateTime to) {
         return list("venueId = ?1 and status = ?2 and startsAt < ?3 and endsAt > ?4", venueId, SlotStatus.OPEN, to,

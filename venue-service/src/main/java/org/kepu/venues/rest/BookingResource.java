@@ -2,6 +2,7 @@ package org.kepu.venues.rest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -83,6 +84,12 @@ public class BookingResource {
         // Anonymous callers share no subject: the leader's phone keeps one school's keys apart from another's.
         String scope = "POST /api/v1/venues/" + venueId + "/slots/" + slotId + "/bookings|"
                 + Phones.normalize(request.leaderPhone());
+        // A retry gets its first answer before anything else; then a rush at a full slot is refused without its lock.
+        Optional<Response> earlier = idempotentRequests.earlier(scope, idempotencyKey, request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        bookings.refuseIfNoRoom(venueId, slotId, request.size());
         return idempotentRequests.create(scope, idempotencyKey, request, () -> {
             Booked booked = bookings.book(venueId, slotId, request);
             VisitBooking booking = booked.booking();

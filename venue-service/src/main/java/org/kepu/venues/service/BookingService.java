@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.kepu.common.paging.Page;
 import org.kepu.common.privacy.ManageTokens;
@@ -115,6 +116,17 @@ public class BookingService {
         slots.flush();
         facts.slot(BookingFacts.SLOT_CLOSED, slot, venue);
         return slot;
+    }
+
+    /**
+     * Refuses a booking that cannot fit, from one read without a transaction or a lock: seats only run out while a slot
+     * is booked, so a slot already too full at this read would refuse the booking under the lock too (a cancellation
+     * committing after this read is ordered after the refusal). A rush at a full slot then never queues on its lock.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public void refuseIfNoRoom(UUID venueId, UUID slotId, int size) {
+        slots.peek(slotId).filter(slot -> slot.venueId.equals(venueId))
+                .ifPresent(slot -> slot.requireRoomFor(size, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     /** Books the whole group into the slot or refuses it (409 with the seats left); no account needed. */
