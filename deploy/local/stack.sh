@@ -18,7 +18,7 @@ PROFILE="${2:-dev}"
 LOCAL="$ROOT/.local"
 STATE="$LOCAL/$PROFILE"
 SERVICES=(event venue reporting)
-TOPICS=(kepu.events kepu.registrations kepu.venues kepu.bookings kepu.tours kepu.plans)
+TOPICS=(kepu.events kepu.registrations kepu.venues kepu.bookings kepu.tours kepu.plans kepu.dead-letters)
 TOPIC_PARTITIONS="${KEPU_TOPIC_PARTITIONS:-3}"
 PG_PORT="${KEPU_PG_PORT:-5432}"
 

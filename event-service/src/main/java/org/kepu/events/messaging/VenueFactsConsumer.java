@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kepu.common.inbox.FactApplier;
+import org.kepu.common.inbox.PoisonFact;
 import org.kepu.events.repository.KnownVenueRepository;
 
 import io.smallrye.common.annotation.Blocking;
@@ -27,12 +28,12 @@ public class VenueFactsConsumer {
     }
 
     /**
-     * Each attempt is its own transaction ({@link KnownVenueApplier#apply}); retries ride out a database restart, and
-     * past them the channel fails and readiness reports it.
+     * Each attempt is its own transaction ({@link KnownVenueApplier#apply}); retries ride out a database restart. What
+     * cannot be read, or still fails past the retries, goes to {@code kepu.dead-letters} and the channel moves on.
      */
     @Incoming("venue-facts")
     @Blocking
-    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
     public void onVenueFact(ConsumerRecord<String, String> record) {
         applier.apply(record.value());
     }

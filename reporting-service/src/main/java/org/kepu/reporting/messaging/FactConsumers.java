@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kepu.common.inbox.FactApplier;
+import org.kepu.common.inbox.PoisonFact;
 import org.kepu.reporting.domain.EventSummary;
 import org.kepu.reporting.domain.VenueSummary;
 import org.kepu.reporting.repository.EventSummaryRepository;
@@ -17,37 +18,58 @@ import org.kepu.reporting.repository.VenueSummaryRepository;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Keeps the read models up to date from the facts topics, one message per transaction, in partition order. Retries
- * ride out a database restart; past them the channel fails and readiness reports it.
+ * Keeps the read models up to date from the facts topics, one message per transaction, in partition order. Each
+ * attempt runs in a fresh transaction ({@link ReadModelUpdates}), so retries ride out a database restart; a message
+ * that cannot be read, or still fails after the retries, goes to {@code kepu.dead-letters} with the reason and the
+ * topic moves on (the channels' dead-letter strategy).
  */
 @ApplicationScoped
 public class FactConsumers {
 
-    private final FactApplier applier;
-    private final EventSummaryRepository events;
-    private final VenueSummaryRepository venues;
+    private final ReadModelUpdates updates;
 
-    public FactConsumers(FactApplier applier, EventSummaryRepository events, VenueSummaryRepository venues) {
-        this.applier = applier;
-        this.events = events;
-        this.venues = venues;
+    public FactConsumers(ReadModelUpdates updates) {
+        this.updates = updates;
     }
 
     /** {@code kepu.events} → the event read model. */
     @Incoming("event-facts")
     @Blocking
-    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS)
-    @Transactional
+    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
     public void onEventFact(ConsumerRecord<String, String> record) {
-        applier.apply("reporting.event-summary", record.value(), EventSummary.class, events::upsert);
+        updates.applyEventFact(record.value());
     }
 
     /** {@code kepu.venues} → the venue read model. */
     @Incoming("venue-facts")
     @Blocking
-    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS)
-    @Transactional
+    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
     public void onVenueFact(ConsumerRecord<String, String> record) {
-        applier.apply("reporting.venue-summary", record.value(), VenueSummary.class, venues::upsert);
+        updates.applyVenueFact(record.value());
+    }
+
+    /** One fact applied exactly once, each call in a transaction of its own (a retry starts afresh). */
+    @ApplicationScoped
+    public static class ReadModelUpdates {
+
+        private final FactApplier applier;
+        private final EventSummaryRepository events;
+        private final VenueSummaryRepository venues;
+
+        public ReadModelUpdates(FactApplier applier, EventSummaryRepository events, VenueSummaryRepository venues) {
+            this.applier = applier;
+            this.events = events;
+            this.venues = venues;
+        }
+
+        @Transactional
+        public void applyEventFact(String json) {
+            applier.apply("reporting.event-summary", json, EventSummary.class, events::upsert);
+        }
+
+        @Transactional
+        public void applyVenueFact(String json) {
+            applier.apply("reporting.venue-summary", json, VenueSummary.class, venues::upsert);
+        }
     }
 }

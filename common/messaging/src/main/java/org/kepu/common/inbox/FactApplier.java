@@ -4,19 +4,16 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Applies one CloudEvent to a read model exactly once: the inbox records the message id in the same transaction as
- * the effect, so a redelivered message is skipped.
+ * the effect, so a redelivered message is skipped. A message that cannot be read throws {@link PoisonFact}, which
+ * consumers dead-letter instead of retrying.
  */
 @ApplicationScoped
 public class FactApplier {
-
-    private static final Logger LOG = Logger.getLogger(FactApplier.class);
 
     private final Inbox inbox;
     private final ObjectMapper objectMapper;
@@ -41,16 +38,18 @@ public class FactApplier {
             event = objectMapper.readValue(json, CloudEvent.class);
             data = objectMapper.treeToValue(event.data(), dataType);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            // A message we cannot read will not become readable by retrying; skip it loudly rather than stall the topic.
-            LOG.errorf("Skipping unreadable message for %s: %s", consumer, e.getMessage());
-            return;
+            // A message we cannot read will not become readable by retrying: it goes to the dead letters.
+            throw new PoisonFact("Unreadable for " + consumer + ": " + firstLine(e.getMessage()), e);
         }
         if (event.id() == null || data == null) {
-            LOG.errorf("Skipping message without id or data for %s", consumer);
-            return;
+            throw new PoisonFact("No id or no data for " + consumer, null);
         }
         if (inbox.firstDelivery(consumer, event.id())) {
             effect.accept(data);
         }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

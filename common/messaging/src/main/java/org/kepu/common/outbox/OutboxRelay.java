@@ -45,6 +45,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Counter published;
     private final Counter failures;
+    private final Counter passFailures;
     private final ManagedExecutor executor;
     private final ReentrantLock passRunning = new ReentrantLock();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -57,6 +58,7 @@ public class OutboxRelay {
         this.config = config;
         this.published = registry.counter("kepu.outbox.published");
         this.failures = registry.counter("kepu.outbox.failures");
+        this.passFailures = registry.counter("kepu.outbox.pass.failures");
     }
 
     /**
@@ -83,7 +85,9 @@ public class OutboxRelay {
                 // a full batch means more may be waiting
             }
         } catch (RuntimeException e) {
-            LOG.debugf(e, "Outbox relay pass ended early");
+            // The database or the broker failed outside a send (the pass is retried at the next poll): say so.
+            passFailures.increment();
+            LOG.warnf(e, "Outbox relay pass ended early; the next poll retries it");
         } finally {
             passRunning.unlock();
         }

@@ -1,5 +1,6 @@
 package org.kepu.common.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -23,9 +25,15 @@ public final class FactReader {
     /** The values of the records under {@code key}, at least {@code expected} of them if they come in time. */
     public static List<String> values(String bootstrapServers, String topic, String key, int expected,
             Duration patience) {
+        return records(bootstrapServers, topic, key, expected, patience).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** The records under {@code key} with their headers, at least {@code expected} of them if they come in time. */
+    public static List<ConsumerRecord<String, String>> records(String bootstrapServers, String topic, String key,
+            int expected, Duration patience) {
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "group.id",
                 "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
-        List<String> values = new ArrayList<>();
+        List<ConsumerRecord<String, String>> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -33,12 +41,18 @@ public final class FactReader {
             while (values.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
                     if (key.equals(record.key())) {
-                        values.add(record.value());
+                        values.add(record);
                     }
                 }
             }
         }
         return values;
+    }
+
+    /** A header's value as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** The CloudEvent type of a fact's value. */
