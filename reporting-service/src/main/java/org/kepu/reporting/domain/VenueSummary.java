@@ -1,5 +1,6 @@
 package org.kepu.reporting.domain;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -7,5 +8,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** What the reports keep of a venue, bound from a {@code kepu.venue.*} fact's data. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VenueSummary(UUID id, long version, String kind, String nameZh, String divisionCode, String cityCode,
-        String economicRegion) {
+        String economicRegion, String status, Certification certification) {
+
+    /** The base certification as the fact stored it; lapse is judged by {@code validUntil} at read time. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Certification(String status, String level, LocalDate validUntil) {
+    }
 }

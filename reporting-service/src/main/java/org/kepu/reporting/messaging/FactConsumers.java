@@ -11,8 +11,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kepu.common.inbox.FactApplier;
 import org.kepu.common.inbox.PoisonFact;
 import org.kepu.reporting.domain.EventSummary;
+import org.kepu.reporting.domain.TourStopSummary;
 import org.kepu.reporting.domain.VenueSummary;
 import org.kepu.reporting.repository.EventSummaryRepository;
+import org.kepu.reporting.repository.TourStopSummaryRepository;
 import org.kepu.reporting.repository.VenueSummaryRepository;
 
 import io.smallrye.common.annotation.Blocking;
@@ -48,6 +50,14 @@ public class FactConsumers {
         updates.applyVenueFact(record.value());
     }
 
+    /** {@code kepu.tours} → the touring-stop read model. */
+    @Incoming("tour-facts")
+    @Blocking
+    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
+    public void onTourFact(ConsumerRecord<String, String> record) {
+        updates.applyTourFact(record.value());
+    }
+
     /** One fact applied exactly once, each call in a transaction of its own (a retry starts afresh). */
     @ApplicationScoped
     public static class ReadModelUpdates {
@@ -55,11 +65,14 @@ public class FactConsumers {
         private final FactApplier applier;
         private final EventSummaryRepository events;
         private final VenueSummaryRepository venues;
+        private final TourStopSummaryRepository stops;
 
-        public ReadModelUpdates(FactApplier applier, EventSummaryRepository events, VenueSummaryRepository venues) {
+        public ReadModelUpdates(FactApplier applier, EventSummaryRepository events, VenueSummaryRepository venues,
+                TourStopSummaryRepository stops) {
             this.applier = applier;
             this.events = events;
             this.venues = venues;
+            this.stops = stops;
         }
 
         @Transactional
@@ -70,6 +83,11 @@ public class FactConsumers {
         @Transactional
         public void applyVenueFact(String json) {
             applier.apply("reporting.venue-summary", json, VenueSummary.class, venues::upsert);
+        }
+
+        @Transactional
+        public void applyTourFact(String json) {
+            applier.apply("reporting.tour-stops", json, TourStopSummary.class, stops::upsert);
         }
     }
 }

@@ -1,0 +1,20 @@
+package org.kepu.reporting.domain;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * A target measured: what the plan asks, what the facts show, and how fresh they are.
+ *
+ * @param gap how far the actual is short of the target; 0 when met
+ * @param freshAsOf the time the newest fact behind {@code actual} was applied; null when none has been
+ */
+public record Kpi(String metric, int year, String scope, BigDecimal target, BigDecimal actual, BigDecimal gap,
+        boolean met, String source, OffsetDateTime freshAsOf) {
+
+    public static Kpi of(String metric, int year, String scope, BigDecimal target, BigDecimal actual, String source,
+            OffsetDateTime freshAsOf) {
+        BigDecimal gap = target.subtract(actual).max(BigDecimal.ZERO);
+        return new Kpi(metric, year, scope, target, actual, gap, gap.signum() == 0, source, freshAsOf);
+    }
+}

@@ -1,0 +1,95 @@
+package org.kepu.reporting.repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** The figures the plans' targets are measured by, read from the read models. */
+@ApplicationScoped
+public class KpiRepository {
+
+    /** A target as stored. */
+    public record Target(String metric, int year, String scope, BigDecimal value, String source) {
+    }
+
+    /** A count with the time its newest fact was applied. */
+    public record Figure(long count, OffsetDateTime freshAsOf) {
+    }
+
+    private final EntityManager entityManager;
+
+    public KpiRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public List<Target> targets(int year) {
+        List<?> rows = entityManager.createNativeQuery(
+                "SELECT metric, year, scope, value, source FROM target WHERE year = :year ORDER BY metric, scope")
+                .setParameter("year", year).getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new Target((String) row[0],
+                ((Number) row[1]).intValue(), (String) row[2], (BigDecimal) row[3], (String) row[4])).toList();
+    }
+
+    /** Sets a target (admins), creating or replacing it. */
+    public void putTarget(Target target) {
+        entityManager.createNativeQuery("""
+                INSERT INTO target (metric, year, scope, value, source, updated_at)
+                VALUES (:metric, :year, :scope, :value, :source, now())
+                ON CONFLICT (metric, year, scope) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source,
+                    updated_at = now()
+                """).setParameter("metric", target.metric()).setParameter("year", target.year())
+                .setParameter("scope", target.scope()).setParameter("value", target.value())
+                .setParameter("source", target.source()).executeUpdate();
+    }
+
+    /** Bases certified at one of the levels and still valid at the end of the year (or today, if sooner). */
+    public Figure certifiedBases(Set<String> levels, LocalDate asOf) {
+        return figure("SELECT count(*), max(updated_at) FROM venue_summary WHERE cert_status = 'CERTIFIED'"
+                + " AND cert_level IN (:levels) AND cert_valid_until >= :asOf", "levels", levels, "asOf", asOf);
+    }
+
+    /** Touring stops of the year in the regions, not removed. */
+    public Figure touringStops(Set<String> regions, int year) {
+        return figure("SELECT count(*), max(updated_at) FROM tour_stop_summary WHERE NOT removed"
+                + " AND economic_region IN (:regions) AND extract(YEAR FROM starts_on) = :year", "regions", regions,
+                "year", year);
+    }
+
+    /** The cities (codes) with at least one comprehensive science museum not closed for good. */
+    public List<String> citiesWithScienceMuseum() {
+        List<?> rows = entityManager.createNativeQuery("SELECT DISTINCT city_code FROM venue_summary"
+                + " WHERE kind = 'SCIENCE_MUSEUM' AND coalesce(status, 'ACTIVE') <> 'CLOSED' AND city_code IS NOT NULL")
+                .getResultList();
+        return rows.stream().map(String::valueOf).map(String::trim).toList();
+    }
+
+    /** When the venue read model last applied a fact. */
+    public OffsetDateTime venuesFreshAsOf() {
+        Object value = entityManager.createNativeQuery("SELECT max(updated_at) FROM venue_summary").getSingleResult();
+        return toTime(value);
+    }
+
+    private Figure figure(String sql, String name1, Object value1, String name2, Object value2) {
+        Object[] row = (Object[]) entityManager.createNativeQuery(sql).setParameter(name1, value1)
+                .setParameter(name2, value2).getSingleResult();
+        return new Figure(((Number) row[0]).longValue(), toTime(row[1]));
+    }
+
+    private static OffsetDateTime toTime(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

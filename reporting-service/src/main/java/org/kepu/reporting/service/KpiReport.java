@@ -1,0 +1,91 @@
+package org.kepu.reporting.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.kepu.common.divisions.Division;
+import org.kepu.common.divisions.Divisions;
+import org.kepu.common.problem.ProblemException;
+import org.kepu.reporting.domain.CityCount;
+import org.kepu.reporting.domain.Kpi;
+import org.kepu.reporting.domain.KpiMetric;
+import org.kepu.reporting.repository.KpiRepository;
+import org.kepu.reporting.repository.KpiRepository.Figure;
+import org.kepu.reporting.repository.KpiRepository.Target;
+
+/** The plans' targets against what the facts show: actual, gap, met, and how fresh. */
+@ApplicationScoped
+public class KpiReport {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final KpiRepository kpis;
+    private final Divisions divisions;
+
+    public KpiReport(KpiRepository kpis, Divisions divisions) {
+        this.kpis = kpis;
+        this.divisions = divisions;
+    }
+
+    /** Every target of the year, measured. */
+    @Transactional
+    public List<Kpi> ofYear(int year) {
+        return kpis.targets(year).stream().map(this::measure).toList();
+    }
+
+    /** Sets a target; 400 naming the scope when the measure cannot be taken in it. */
+    @Transactional
+    public Kpi putTarget(KpiMetric metric, int year, String scope, BigDecimal value, String source) {
+        if (!metric.accepts(scope)) {
+            throw ProblemException.invalid("scope", metric + " is measured in " + metric.scopes());
+        }
+        Target target = new Target(metric.name(), year, scope, value, source);
+        kpis.putTarget(target);
+        return measure(target);
+    }
+
+    /** The cities without a comprehensive science museum, for the museum target's follow-up. */
+    @Transactional
+    public List<CityCount> citiesWithoutScienceMuseum() {
+        Set<String> with = new HashSet<>(kpis.citiesWithScienceMuseum());
+        return cities().stream().filter(city -> !with.contains(city.code()))
+                .map(city -> new CityCount(city.code(), city.name(), city.economicRegion().name(), 0)).toList();
+    }
+
+    private Kpi measure(Target target) {
+        KpiMetric metric = KpiMetric.valueOf(target.metric());
+        return switch (metric) {
+            case PROVINCIAL_OR_HIGHER_BASES -> {
+                // A past year is judged at its end; this year, today: a certificate must still be valid then.
+                LocalDate today = LocalDate.now(SHANGHAI);
+                LocalDate asOf = target.year() < today.getYear() ? LocalDate.of(target.year(), 12, 31) : today;
+                Figure bases = kpis.certifiedBases(Set.of("NATIONAL", "PROVINCIAL"), asOf);
+                yield Kpi.of(target.metric(), target.year(), target.scope(), target.value(),
+                        BigDecimal.valueOf(bases.count()), target.source(), bases.freshAsOf());
+            }
+            case TOURING_STOPS -> {
+                Figure stops = kpis.touringStops(Set.of(target.scope().split("\\+")), target.year());
+                yield Kpi.of(target.metric(), target.year(), target.scope(), target.value(),
+                        BigDecimal.valueOf(stops.count()), target.source(), stops.freshAsOf());
+            }
+            case CITIES_WITH_SCIENCE_MUSEUM -> {
+                // "Every city at least N": the target is N per city, measured as how many cities reach it.
+                int cities = cities().size();
+                long with = kpis.citiesWithScienceMuseum().size();
+                yield Kpi.of(target.metric(), target.year(), target.scope(), BigDecimal.valueOf(cities),
+                        BigDecimal.valueOf(with), target.source(), kpis.venuesFreshAsOf());
+            }
+        };
+    }
+
+    private List<Division> cities() {
+        return divisions.all().stream().filter(d -> d.level() == Division.Level.CITY).toList();
+    }
+}
