@@ -1,6 +1,7 @@
 package org.kepu.reporting.domain;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -11,5 +12,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventSummary(UUID id, long version, String status, String type, String divisionCode, String cityCode,
-        String economicRegion, OffsetDateTime startsAt, String organizerOrg) {
+        String economicRegion, OffsetDateTime startsAt, String organizerOrg, String format, List<String> themes,
+        Integer attendanceOffline, Integer attendanceOnline) {
 }

@@ -22,15 +22,22 @@ public class EventSummaryRepository {
     public void upsert(EventSummary event) {
         entityManager.createNativeQuery("""
                 INSERT INTO event_summary (event_id, version, status, type, division_code, city_code, economic_region,
-                                           starts_at, organizer_org, updated_at)
-                VALUES (:id, :version, :status, :type, :division, :city, :region, :startsAt, :org, now())
+                                           starts_at, organizer_org, format, themes, attendance_offline,
+                                           attendance_online, updated_at)
+                VALUES (:id, :version, :status, :type, :division, :city, :region, :startsAt, :org, :format,
+                        string_to_array(:themes, ','), :offline, :online, now())
                 ON CONFLICT (event_id) DO UPDATE SET
                     version = EXCLUDED.version, status = EXCLUDED.status, type = EXCLUDED.type,
                     division_code = EXCLUDED.division_code, city_code = EXCLUDED.city_code,
                     economic_region = EXCLUDED.economic_region, starts_at = EXCLUDED.starts_at,
-                    organizer_org = EXCLUDED.organizer_org, updated_at = now()
+                    organizer_org = EXCLUDED.organizer_org, format = EXCLUDED.format, themes = EXCLUDED.themes,
+                    attendance_offline = EXCLUDED.attendance_offline, attendance_online = EXCLUDED.attendance_online,
+                    updated_at = now()
                 WHERE event_summary.version < EXCLUDED.version
                 """).setParameter("id", event.id()).setParameter("version", event.version())
+                .setParameter("format", event.format())
+                .setParameter("themes", event.themes() == null ? "" : String.join(",", event.themes()))
+                .setParameter("offline", event.attendanceOffline()).setParameter("online", event.attendanceOnline())
                 .setParameter("status", event.status()).setParameter("type", event.type())
                 .setParameter("division", event.divisionCode()).setParameter("city", event.cityCode())
                 .setParameter("region", event.economicRegion()).setParameter("startsAt", event.startsAt())

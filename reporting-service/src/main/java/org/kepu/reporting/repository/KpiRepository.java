@@ -71,25 +71,13 @@ public class KpiRepository {
     /** When the venue read model last applied a fact. */
     public OffsetDateTime venuesFreshAsOf() {
         Object value = entityManager.createNativeQuery("SELECT max(updated_at) FROM venue_summary").getSingleResult();
-        return toTime(value);
+        return SqlTimes.toOffset(value);
     }
 
     private Figure figure(String sql, String name1, Object value1, String name2, Object value2) {
         Object[] row = (Object[]) entityManager.createNativeQuery(sql).setParameter(name1, value1)
                 .setParameter(name2, value2).getSingleResult();
-        return new Figure(((Number) row[0]).longValue(), toTime(row[1]));
+        return new Figure(((Number) row[0]).longValue(), SqlTimes.toOffset(row[1]));
     }
 
-    private static OffsetDateTime toTime(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
 }

@@ -1,0 +1,68 @@
+package org.kepu.reporting.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.kepu.reporting.domain.EventOverview;
+import org.kepu.reporting.domain.EventOverview.Count;
+import org.kepu.reporting.domain.ReportScope;
+
+/** The events overview's figures, from the event read model, months in Asia/Shanghai. */
+@ApplicationScoped
+public class EventOverviewRepository {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final EntityManager entityManager;
+
+    public EventOverviewRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public EventOverview overview(int year, ReportScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("from", LocalDate.of(year, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
+        params.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
+        String where = "e.starts_at >= :from AND e.starts_at < :to AND " + scope.condition("e", params);
+        Object[] totals = (Object[]) query("SELECT count(*), coalesce(sum(e.attendance_offline), 0),"
+                + " coalesce(sum(e.attendance_online), 0), max(e.updated_at) FROM event_summary e WHERE " + where,
+                params).getSingleResult();
+        return new EventOverview(year, scope.text(), ((Number) totals[0]).longValue(),
+                counts("e.type", where, params), counts("to_char(e.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')",
+                        where, params),
+                counts("e.status", where, params), counts("coalesce(e.format, 'OFFLINE')", where, params),
+                themes(where, params), ((Number) totals[1]).longValue(), ((Number) totals[2]).longValue(),
+                SqlTimes.toOffset(totals[3]));
+    }
+
+    private List<Count> counts(String key, String where, Map<String, Object> params) {
+        return rows(query("SELECT " + key + " AS k, count(*) FROM event_summary e WHERE " + where
+                + " GROUP BY k ORDER BY k", params));
+    }
+
+    private List<Count> themes(String where, Map<String, Object> params) {
+        return rows(query("SELECT t.theme, count(*) FROM event_summary e CROSS JOIN unnest(e.themes) AS t(theme)"
+                + " WHERE " + where + " GROUP BY t.theme ORDER BY t.theme", params));
+    }
+
+    private Query query(String sql, Map<String, Object> params) {
+        Query query = entityManager.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    private static List<Count> rows(Query query) {
+        List<?> rows = query.getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new Count(String.valueOf(row[0]), ((Number) row[1]).longValue())).toList();
+    }
+
+}
