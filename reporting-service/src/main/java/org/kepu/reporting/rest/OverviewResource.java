@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.rest.CsvExport;
 import org.kepu.reporting.domain.EventOverview;
 import org.kepu.reporting.domain.EventOverview.Count;
+import org.kepu.reporting.domain.VenueOverview;
 import org.kepu.reporting.service.EventOverviews;
 
 /** A year of public events in a scope, for dashboards, as JSON or as a spreadsheet. */
@@ -73,6 +74,18 @@ public class OverviewResource {
         csv.row("参与", "线上参与人次", overview.attendanceOnline());
         return Response.ok(csv.toBytes(), CsvExport.MEDIA_TYPE).header("Content-Disposition",
                 "attachment; filename=\"events-" + year + "-" + overview.scope().replace('+', '-') + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/places")
+    @PermitAll
+    @Operation(operationId = "getPlacesOverview", summary = "Venues by kind, education bases by level and status, and the year's touring stops and visitors by region")
+    @APIResponse(responseCode = "200", description = "The overview, with how fresh it is", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueOverview.class)))
+    @APIResponse(responseCode = "400", description = "A scope that is not one")
+    public VenueOverview places(
+            @QueryParam("year") @NotNull(message = "is required") @Min(value = 2000, message = "must be from 2000") @Max(value = 2100, message = "must be up to 2100") @Parameter(example = "2024") Integer year,
+            @QueryParam("scope") @Size(max = 40, message = "must be at most 40 characters") @Parameter(description = SCOPE, example = "441400") String scope) {
+        return overviews.places(year, scope);
     }
 
     private static void rows(CsvExport csv, String dimension, List<Count> counts) {

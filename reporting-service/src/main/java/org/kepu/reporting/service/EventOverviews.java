@@ -6,18 +6,28 @@ import jakarta.transaction.Transactional;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.reporting.domain.EventOverview;
 import org.kepu.reporting.domain.ReportScope;
+import org.kepu.reporting.domain.VenueOverview;
 import org.kepu.reporting.repository.EventOverviewRepository;
+import org.kepu.reporting.repository.VenueOverviewRepository;
 
-/** The events overview of a year and a scope. */
+/** The overviews of a year and a scope: events, and places (venues, bases, touring stops). */
 @ApplicationScoped
 public class EventOverviews {
 
     private final EventOverviewRepository overviews;
+    private final VenueOverviewRepository places;
     private final Divisions divisions;
 
-    public EventOverviews(EventOverviewRepository overviews, Divisions divisions) {
+    public EventOverviews(EventOverviewRepository overviews, VenueOverviewRepository places, Divisions divisions) {
         this.overviews = overviews;
+        this.places = places;
         this.divisions = divisions;
+    }
+
+    /** 400 naming {@code scope} when it is not one. */
+    @Transactional
+    public VenueOverview places(int year, String scope) {
+        return places.overview(year, ReportScope.parse(scope, divisions));
     }
 
     /** 400 naming {@code scope} when it is not one. */

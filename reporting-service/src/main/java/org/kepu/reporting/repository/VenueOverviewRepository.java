@@ -1,0 +1,59 @@
+package org.kepu.reporting.repository;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.kepu.reporting.domain.EventOverview.Count;
+import org.kepu.reporting.domain.ReportScope;
+import org.kepu.reporting.domain.VenueOverview;
+
+/** The places overview's figures, from the venue and touring-stop read models; "today" is Shanghai's. */
+@ApplicationScoped
+public class VenueOverviewRepository {
+
+    private static final String TODAY = "(now() AT TIME ZONE 'Asia/Shanghai')::date";
+
+    private final EntityManager entityManager;
+
+    public VenueOverviewRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public VenueOverview overview(int year, ReportScope scope) {
+        Map<String, Object> venueParams = new LinkedHashMap<>();
+        String venues = scope.condition("v", venueParams) + " AND coalesce(v.status, 'ACTIVE') <> 'CLOSED'";
+        Map<String, Object> stopParams = new LinkedHashMap<>();
+        stopParams.put("year", year);
+        String stops = scope.condition("s", stopParams) + " AND NOT s.removed AND extract(YEAR FROM s.starts_on) = :year";
+        List<Count> byKind = counts("SELECT v.kind, count(*) FROM venue_summary v WHERE " + venues
+                + " GROUP BY v.kind ORDER BY v.kind", venueParams);
+        List<Count> byLevel = counts("SELECT v.cert_level, count(*) FROM venue_summary v WHERE " + venues
+                + " AND v.cert_status = 'CERTIFIED' AND v.cert_valid_until >= " + TODAY
+                + " GROUP BY v.cert_level ORDER BY v.cert_level", venueParams);
+        List<Count> byStatus = counts("SELECT CASE WHEN v.cert_status = 'CERTIFIED' AND v.cert_valid_until < " + TODAY
+                + " THEN 'LAPSED' ELSE v.cert_status END AS s, count(*) FROM venue_summary v WHERE " + venues
+                + " AND v.cert_status IS NOT NULL GROUP BY s ORDER BY s", venueParams);
+        List<Count> stopsByRegion = counts("SELECT s.economic_region, count(*) FROM tour_stop_summary s WHERE " + stops
+                + " GROUP BY s.economic_region ORDER BY s.economic_region", stopParams);
+        List<Count> visitors = counts("SELECT s.economic_region, coalesce(sum(s.visitors), 0) FROM tour_stop_summary s"
+                + " WHERE " + stops + " GROUP BY s.economic_region ORDER BY s.economic_region", stopParams);
+        OffsetDateTime fresh = SqlTimes.toOffset(entityManager.createNativeQuery("SELECT greatest("
+                + "(SELECT max(updated_at) FROM venue_summary), (SELECT max(updated_at) FROM tour_stop_summary))")
+                .getSingleResult());
+        return new VenueOverview(year, scope.text(), byKind, byLevel, byStatus, stopsByRegion, visitors, fresh);
+    }
+
+    private List<Count> counts(String sql, Map<String, Object> params) {
+        Query query = entityManager.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        List<?> rows = query.getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new Count(String.valueOf(row[0]), ((Number) row[1]).longValue())).toList();
+    }
+}
