@@ -36,6 +36,22 @@ write_places() {
     "$ROOT/bench/events-search/city-centres.csv" \
     "$ROOT/common/api/src/main/resources/org/kepu/common/divisions/guangdong-divisions.csv" >"$1"
 }
+# measure_paths LABEL PATH_FILE BASE_URL SERVICE_NAME GATEWAY_NAME: SECONDS_EACH of wrk (CLIENTS connections) over the
+# paths, then wrk's figures and where the CPU went per request, in ms: the gateway, the service (named as started),
+# PostgreSQL, and the rest (wrk and the OS).
+measure_paths() {
+  local label=$1 file=$2 base=$3 service=$4 svc=${pid_of[$4]} gw=${pid_of[$5]} report="$WORK/wrk-$1.txt"
+  local m0 g0 s0 p0 m1 g1 s1 p1
+  m0=$(machine_ticks); g0=$(cpu_ticks "$gw"); s0=$(cpu_ticks "$svc"); p0=$(cpu_ticks $(postgres_pids))
+  PATHS="$file" wrk -t2 -c"$CLIENTS" -d"${SECONDS_EACH}s" --timeout 10s --latency -s "$ROOT/bench/rotate-paths.lua" "$base" >"$report"
+  m1=$(machine_ticks); g1=$(cpu_ticks "$gw"); s1=$(cpu_ticks "$svc"); p1=$(cpu_ticks $(postgres_pids))
+  awk -v label="$label" -v service="$service" -v hz="$(getconf CLK_TCK)" -v m=$((m1 - m0)) -v g=$((g1 - g0)) -v e=$((s1 - s0)) -v p=$((p1 - p0)) '
+    /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "90%" { p90 = $2 } $1 == "99%" { p99 = $2 }
+    /Non-2xx/ { bad = $5 } /Socket errors/ { gsub(",", ""); timeouts = $NF }
+    END { f = 1000 / hz / (n > 0 ? n : 1);
+          printf "%-20s requests=%d throughput=%.0f/s p50=%s p90=%s p99=%s non2xx=%d timeouts=%d\n", label, n, rps, p50, p90, p99, bad, timeouts;
+          printf "%-20s cpu ms/request: gateway=%.2f %s=%.2f postgres=%.2f rest=%.2f all=%.2f\n", "", g * f, service, e * f, p * f, (m - g - e - p) * f, m * f }' "$report"
+}
 pids=()
 # Event loops of the gateway, workers of nginx: one per core unless THREADS says otherwise (either's default).
 PROXY_THREADS="${THREADS:-$(nproc)}"

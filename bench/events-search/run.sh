@@ -95,21 +95,6 @@ awk -F, -v E="$E" 'BEGIN { srand(); split("SCIENCE_WEEK SCIENCE_DAY CARNIVAL OPE
           if (rand() < 0.25) line = line "&theme=" themes[1 + int(rand() * 10)]
           print line } }' "$WORK/places.csv" >"$WORK/area-date-random.txt"
 
-# One scenario: wrk's figures, then where the CPU went, per request, in ms (the rest is wrk and the OS).
-measure() { # label path-file base-url event-service-name gateway-name
-  local label=$1 file=$2 base=$3 es=${pid_of[$4]} gw=${pid_of[$5]} report="$WORK/wrk-$1.txt"
-  local m0 g0 e0 p0 m1 g1 e1 p1
-  m0=$(machine_ticks); g0=$(cpu_ticks "$gw"); e0=$(cpu_ticks "$es"); p0=$(cpu_ticks $(postgres_pids))
-  PATHS="$file" wrk -t2 -c"$CLIENTS" -d"${SECONDS_EACH}s" --timeout 10s --latency -s "$ROOT/bench/rotate-paths.lua" "$base" >"$report"
-  m1=$(machine_ticks); g1=$(cpu_ticks "$gw"); e1=$(cpu_ticks "$es"); p1=$(cpu_ticks $(postgres_pids))
-  awk -v label="$label" -v hz="$(getconf CLK_TCK)" -v m=$((m1 - m0)) -v g=$((g1 - g0)) -v e=$((e1 - e0)) -v p=$((p1 - p0)) '
-    /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "90%" { p90 = $2 } $1 == "99%" { p99 = $2 }
-    /Non-2xx/ { bad = $5 } /Socket errors/ { gsub(",", ""); timeouts = $NF }
-    END { f = 1000 / hz / (n > 0 ? n : 1);
-          printf "%-20s requests=%d throughput=%.0f/s p50=%s p90=%s p99=%s non2xx=%d timeouts=%d\n", label, n, rps, p50, p90, p99, bad, timeouts;
-          printf "%-20s cpu ms/request: gateway=%.2f event-service=%.2f postgres=%.2f rest=%.2f all=%.2f\n", "", g * f, e * f, p * f, (m - g - e - p) * f, m * f }' "$report"
-}
-
 out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# event search through the gateway: $EVENTS events, wrk -t2 -c$CLIENTS, ${SECONDS_EACH}s per scenario after ${WARMUP}s of the same, $(nproc) cores"
@@ -120,7 +105,7 @@ out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
     for scenario in ${SCENARIOS:-city-date free-text near-me near-me-random area-date-random}; do
       [ "$WARMUP" -eq 0 ] || PATHS="$WORK/$scenario.txt" wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" --timeout 10s \
         -s "$ROOT/bench/rotate-paths.lua" "$base" >/dev/null
-      measure "$scenario-$cache" "$WORK/$scenario.txt" "$base" "$es" "$gw"
+      measure_paths "$scenario-$cache" "$WORK/$scenario.txt" "$base" "$es" "$gw"
     done
   done
 } | tee "$out"

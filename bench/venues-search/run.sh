@@ -58,27 +58,13 @@ awk -F, -v V="$V" 'BEGIN { srand(); split("GENERAL HEALTH EMERGENCY SAFETY ECOLO
           if (rand() < 1/3) line = line "&theme=" themes[1 + int(rand() * 10)]
           print line } }' "$WORK/places.csv" >"$WORK/venues-open-at.txt"
 
-measure() { # label path-file
-  local label=$1 file=$2 report="$WORK/wrk-venues-$1.txt" gw=${pid_of[gateway]} vs=${pid_of[venue-service]}
-  local m0 g0 v0 p0 m1 g1 v1 p1
-  m0=$(machine_ticks); g0=$(cpu_ticks "$gw"); v0=$(cpu_ticks "$vs"); p0=$(cpu_ticks $(postgres_pids))
-  PATHS="$file" wrk -t2 -c"$CLIENTS" -d"${SECONDS_EACH}s" --timeout 10s --latency -s "$ROOT/bench/rotate-paths.lua" http://127.0.0.1:18380 >"$report"
-  m1=$(machine_ticks); g1=$(cpu_ticks "$gw"); v1=$(cpu_ticks "$vs"); p1=$(cpu_ticks $(postgres_pids))
-  awk -v label="$label" -v hz="$(getconf CLK_TCK)" -v m=$((m1 - m0)) -v g=$((g1 - g0)) -v e=$((v1 - v0)) -v p=$((p1 - p0)) '
-    /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "90%" { p90 = $2 } $1 == "99%" { p99 = $2 }
-    /Non-2xx/ { bad = $5 } /Socket errors/ { gsub(",", ""); timeouts = $NF }
-    END { f = 1000 / hz / (n > 0 ? n : 1);
-          printf "%-10s requests=%d throughput=%.0f/s p50=%s p90=%s p99=%s non2xx=%d timeouts=%d\n", label, n, rps, p50, p90, p99, bad, timeouts;
-          printf "%-10s cpu ms/request: gateway=%.2f venue-service=%.2f postgres=%.2f rest=%.2f all=%.2f\n", "", g * f, e * f, p * f, (m - g - e - p) * f, m * f }' "$report"
-}
-
 out="$ROOT/bench/results/venues-search-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# venue search through the gateway: $VENUES venues, wrk -t2 -c$CLIENTS, ${SECONDS_EACH}s per scenario after ${WARMUP}s of the same, $(nproc) cores, no cache"
   for scenario in ${SCENARIOS:-near-me open-now open-at}; do
     [ "$WARMUP" -eq 0 ] || PATHS="$WORK/venues-$scenario.txt" wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" --timeout 10s \
       -s "$ROOT/bench/rotate-paths.lua" http://127.0.0.1:18380 >/dev/null
-    measure "$scenario" "$WORK/venues-$scenario.txt"
+    measure_paths "$scenario" "$WORK/venues-$scenario.txt" http://127.0.0.1:18380 venue-service gateway
   done
 } | tee "$out"
 echo "bench: results in $out"
