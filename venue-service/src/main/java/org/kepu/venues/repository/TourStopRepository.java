@@ -28,6 +28,15 @@ public class TourStopRepository implements PanacheRepositoryBase<TourStop, UUID>
         return list("tourId", Sort.by("startsOn").and("id"), tourId);
     }
 
+    /** The stops of several tours in one query, each tour's in date order. */
+    public Map<UUID, List<TourStop>> ofTours(List<UUID> tourIds) {
+        if (tourIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("tourId in ?1", Sort.by("startsOn").and("id"), tourIds).stream()
+                .collect(Collectors.groupingBy(stop -> stop.tourId));
+    }
+
     /** Every stop of a unit on any of its tours, but {@code except} (null for none). */
     public List<TourStop> ofUnit(UUID unitId, UUID except) {
         return except == null ? list("unitId", unitId) : list("unitId = ?1 and id <> ?2", unitId, except);

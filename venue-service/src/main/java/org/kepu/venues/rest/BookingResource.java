@@ -2,6 +2,7 @@ package org.kepu.venues.rest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +41,7 @@ import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.venues.domain.BookingStatus;
 import org.kepu.venues.domain.VisitBooking;
+import org.kepu.venues.domain.VisitSlot;
 import org.kepu.venues.service.BookingRequest;
 import org.kepu.venues.service.BookingService;
 import org.kepu.venues.service.BookingService.Booked;
@@ -109,8 +111,9 @@ public class BookingResource {
             @QueryParam("from") @Parameter(description = "Bookings of slots starting on or after this date", example = "2026-12-01") LocalDate from,
             @QueryParam("to") @Parameter(description = "… and on or before this date", example = "2026-12-31") LocalDate to,
             @Valid @BeanParam PageRequest paging) {
-        return bookings.ofVenue(venueId, status, slotId, from, to, paging.page, paging.size, caller)
-                .map(booking -> BookingView.inList(booking, bookings.slotOf(booking)));
+        Page<VisitBooking> page = bookings.ofVenue(venueId, status, slotId, from, to, paging.page, paging.size, caller);
+        Map<UUID, VisitSlot> slots = bookings.slotsOf(page.items());
+        return page.map(booking -> BookingView.inList(booking, slots.get(booking.slotId)));
     }
 
     /** The shape of a booking list in the OpenAPI document. */
@@ -129,8 +132,10 @@ public class BookingResource {
             @QueryParam("slotId") UUID slotId, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         CsvExport csv = CsvExport.withHeaders("预约编号", "参观开始", "参观结束", "人数", "学校", "年级班级", "带队老师", "手机", "状态",
                 "实到人数", "预约时间");
-        for (VisitBooking booking : bookings.exportOfVenue(venueId, status, slotId, from, to, caller)) {
-            BookingView view = BookingView.inList(booking, bookings.slotOf(booking));
+        List<VisitBooking> listed = bookings.exportOfVenue(venueId, status, slotId, from, to, caller);
+        Map<UUID, VisitSlot> slots = bookings.slotsOf(listed);
+        for (VisitBooking booking : listed) {
+            BookingView view = BookingView.inList(booking, slots.get(booking.slotId));
             csv.row(view.id(), view.slotStartsAt(), view.slotEndsAt(), view.size(), view.school(), view.grade(),
                     view.leaderName(), view.leaderPhone(), view.status(), view.attended(), view.createdAt());
         }

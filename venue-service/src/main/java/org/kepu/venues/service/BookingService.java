@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -202,6 +204,15 @@ public class BookingService {
     @Transactional
     public VisitSlot slotOf(VisitBooking booking) {
         return slots.findById(booking.slotId);
+    }
+
+    /** The slots of a list of bookings, by id, in one query (a page's or an export's views). */
+    @Transactional
+    public Map<UUID, VisitSlot> slotsOf(List<VisitBooking> listed) {
+        List<UUID> ids = listed.stream().map(booking -> booking.slotId).distinct().toList();
+        return ids.isEmpty()
+                ? Map.of()
+                : slots.list("id in ?1", ids).stream().collect(Collectors.toMap(slot -> slot.id, slot -> slot));
     }
 
     /** Applies a move to a booking under its slot's lock (re-read after the lock, so no move works on a stale copy). */

@@ -85,7 +85,9 @@ public class TourService {
 
     @Transactional
     public List<TourWithStops> list(UUID unitId, Integer year) {
-        return tours.matching(unitId, year).stream().map(tour -> new TourWithStops(tour, stops.ofTour(tour.id)))
+        List<Tour> found = tours.matching(unitId, year);
+        var stopsByTour = stops.ofTours(found.stream().map(tour -> tour.id).toList());
+        return found.stream().map(tour -> new TourWithStops(tour, stopsByTour.getOrDefault(tour.id, List.of())))
                 .toList();
     }
 
