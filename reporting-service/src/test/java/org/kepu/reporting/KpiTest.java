@@ -8,12 +8,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,5 +145,23 @@ class KpiTest {
         given().queryParam("year", 2024).when().get("/api/v1/reports/kpis").then().statusCode(401);
         List<String> metrics = kpis(2031).getList("items.metric");
         assertEquals(List.of("TOURING_STOPS"), metrics);
+
+        byte[] xlsx = given().auth().oauth2(analyst()).queryParam("year", 2031).when()
+                .get("/api/v1/reports/kpis.xlsx").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Row header = workbook.getSheetAt(0).getRow(0);
+            Row stops = workbook.getSheetAt(0).getRow(1);
+            assertEquals("指标", header.getCell(0).getStringCellValue());
+            assertEquals("巡展站点", stops.getCell(0).getStringCellValue());
+            assertEquals("EAST+WEST+NORTH", stops.getCell(2).getStringCellValue());
+            assertEquals(3.0, stops.getCell(3).getNumericCellValue());
+            assertEquals(3.0, stops.getCell(4).getNumericCellValue());
+            assertEquals("是", stops.getCell(6).getStringCellValue());
+        }
+        String csv = given().auth().oauth2(analyst()).queryParam("year", 2031).when()
+                .get("/api/v1/reports/kpis.csv").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("\uFEFF指标,年份,范围,目标值,实际值,差距,是否达成,依据,数据截至\r\n巡展站点,2031,EAST+WEST+NORTH,3"),
+                csv);
+        given().queryParam("year", 2031).when().get("/api/v1/reports/kpis.xlsx").then().statusCode(401);
     }
 }

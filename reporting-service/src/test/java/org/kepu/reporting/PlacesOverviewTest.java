@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -55,6 +56,19 @@ class PlacesOverviewTest {
                 visitors == null ? "null" : visitors.toString(), removed));
     }
 
+    /** A booking fact as venue-service writes it (no school contact), keyed by the venue. */
+    static void booking(String venue, String booking, int version, int size, String status, Integer attended,
+            String startsAt) throws Exception {
+        producer.send("kepu.bookings", venue, """
+                {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.booking.confirmed",
+                 "subject":"%s","time":"2033-01-01T01:00:00Z","datacontenttype":"application/json",
+                 "data":{"bookingId":"%s","slotId":"%s","venueId":"%s","divisionCode":"441302","cityCode":"441300",
+                         "economicRegion":"PRD","slotStartsAt":"%s","slotCapacity":80,"slotBookedSeats":30,
+                         "size":%d,"status":"%s","attended":%s,"version":%d}}
+                """.formatted(UUID.randomUUID(), booking, booking, UUID.randomUUID(), venue, startsAt, size, status,
+                attended == null ? "null" : attended.toString(), version));
+    }
+
     @Test
     void aCitysVenuesBasesAndStopsAreCounted() throws Exception {
         venue("SCIENCE_MUSEUM", "ACTIVE", null);
@@ -68,12 +82,33 @@ class PlacesOverviewTest {
         stop(unit, 100, false);
         stop(unit, 50, false);
         stop(unit, 999, true);
+        String venue = UUID.randomUUID().toString();
+        String attended = UUID.randomUUID().toString();
+        booking(venue, attended, 0, 40, "CONFIRMED", null, "2033-05-10T09:00:00+08:00");
+        booking(venue, attended, 1, 40, "ATTENDED", 38, "2033-05-10T09:00:00+08:00");
+        booking(venue, UUID.randomUUID().toString(), 0, 25, "CONFIRMED", null, "2033-06-10T09:00:00+08:00");
+        booking(venue, UUID.randomUUID().toString(), 1, 30, "CANCELLED", null, "2033-06-11T09:00:00+08:00");
+        // The first hour of 2034 in Shanghai is not 2033's, though it is in UTC.
+        booking(venue, UUID.randomUUID().toString(), 0, 12, "CONFIRMED", null, "2034-01-01T00:30:00+08:00");
+        // A slot fact (no booking) is not a booking.
+        producer.send("kepu.bookings", venue, """
+                {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.visit-slot.published",
+                 "subject":"%s","time":"2033-01-01T01:00:00Z","datacontenttype":"application/json",
+                 "data":{"slotId":"%s","venueId":"%s","cityCode":"441300","economicRegion":"PRD",
+                         "slotStartsAt":"2033-05-10T09:00:00+08:00","slotCapacity":80,"slotBookedSeats":0}}
+                """.formatted(UUID.randomUUID(), venue, UUID.randomUUID(), venue));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> given()
                 .queryParam("year", 2033).queryParam("scope", "441300").when().get("/api/v1/reports/overview/places")
                 .then().extract().jsonPath().getList("stopsByRegion").size() == 1
                 && given().queryParam("year", 2033)
                         .queryParam("scope", "441300").when().get("/api/v1/reports/overview/places").then().extract()
-                        .jsonPath().getInt("basesByStatus.size()") == 3);
+                        .jsonPath().getInt("basesByStatus.size()") == 3
+                && given().queryParam("year", 2033).queryParam("scope", "441300").when()
+                        .get("/api/v1/reports/overview/places").then().extract().jsonPath()
+                        .getInt("visitsByRegion.size()") == 1
+                && given().queryParam("year", 2033).queryParam("scope", "441300").when()
+                        .get("/api/v1/reports/overview/places").then().extract().jsonPath()
+                        .getInt("visitsByRegion[0].visitors") == 38);
         Thread.sleep(1000); // anything miscounted would have arrived by now too
 
         given().queryParam("year", 2033).queryParam("scope", "441300").when().get("/api/v1/reports/overview/places")
@@ -86,7 +121,12 @@ class PlacesOverviewTest {
                 .body("basesByStatus.find { it.key == 'SUSPENDED' }.count", equalTo(1))
                 .body("basesByStatus.find { it.key == 'CERTIFIED' }.count", equalTo(1))
                 .body("stopsByRegion[0].key", equalTo("PRD")).body("stopsByRegion[0].count", equalTo(2))
-                .body("stopVisitorsByRegion[0].count", equalTo(150)).body("freshAsOf", notNullValue());
+                .body("stopVisitorsByRegion[0].count", equalTo(150)).body("freshAsOf", notNullValue())
+                .body("visitsByRegion[0].region", equalTo("PRD")).body("visitsByRegion[0].bookings", equalTo(2))
+                .body("visitsByRegion[0].bookedPeople", equalTo(65)).body("visitsByRegion[0].visitors", equalTo(38));
+        String csv = given().queryParam("year", 2033).queryParam("scope", "441300").when()
+                .get("/api/v1/reports/overview/places.csv").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("团体预约,PRD 到访人数,38\r\n") && csv.contains("巡展观众,PRD,150\r\n"), csv);
         given().queryParam("year", 2033).queryParam("scope", "NOWHERE").when().get("/api/v1/reports/overview/places")
                 .then().statusCode(400).body("errors[0].field", equalTo("scope"));
     }

@@ -1,6 +1,7 @@
 package org.kepu.reporting.domain;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.OffsetDateTime;
 
 /**
@@ -16,5 +17,16 @@ public record Kpi(String metric, int year, String scope, BigDecimal target, BigD
             OffsetDateTime freshAsOf) {
         BigDecimal gap = target.subtract(actual).max(BigDecimal.ZERO);
         return new Kpi(metric, year, scope, target, actual, gap, gap.signum() == 0, source, freshAsOf);
+    }
+
+    /** A year's measured targets as officials open them in a spreadsheet. */
+    public static ReportTable table(int year, List<Kpi> kpis) {
+        ReportTable table = ReportTable.named("目标完成情况 " + year, "指标", "年份", "范围", "目标值", "实际值", "差距", "是否达成",
+                "依据", "数据截至");
+        for (Kpi kpi : kpis) {
+            table.row(KpiMetric.valueOf(kpi.metric()).labelZh(), kpi.year(), kpi.scope(), kpi.target(), kpi.actual(),
+                    kpi.gap(), kpi.met(), kpi.source(), kpi.freshAsOf());
+        }
+        return table;
     }
 }

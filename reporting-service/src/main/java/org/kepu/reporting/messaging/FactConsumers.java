@@ -8,14 +8,8 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.kepu.common.inbox.FactApplier;
 import org.kepu.common.inbox.PoisonFact;
-import org.kepu.reporting.domain.EventSummary;
-import org.kepu.reporting.domain.TourStopSummary;
-import org.kepu.reporting.domain.VenueSummary;
-import org.kepu.reporting.repository.EventSummaryRepository;
-import org.kepu.reporting.repository.TourStopSummaryRepository;
-import org.kepu.reporting.repository.VenueSummaryRepository;
+import org.kepu.reporting.messaging.ReadModels.Feed;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -39,7 +33,7 @@ public class FactConsumers {
     @Blocking
     @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
     public void onEventFact(ConsumerRecord<String, String> record) {
-        updates.applyEventFact(record.value());
+        updates.apply(Feed.EVENTS, record.value());
     }
 
     /** {@code kepu.venues} → the venue read model. */
@@ -47,7 +41,7 @@ public class FactConsumers {
     @Blocking
     @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
     public void onVenueFact(ConsumerRecord<String, String> record) {
-        updates.applyVenueFact(record.value());
+        updates.apply(Feed.VENUES, record.value());
     }
 
     /** {@code kepu.tours} → the touring-stop read model. */
@@ -55,39 +49,38 @@ public class FactConsumers {
     @Blocking
     @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
     public void onTourFact(ConsumerRecord<String, String> record) {
-        updates.applyTourFact(record.value());
+        updates.apply(Feed.TOURS, record.value());
+    }
+
+    /** {@code kepu.registrations} → participants (registrations' sizes, statuses and check-ins). */
+    @Incoming("registration-facts")
+    @Blocking
+    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
+    public void onRegistrationFact(ConsumerRecord<String, String> record) {
+        updates.apply(Feed.REGISTRATIONS, record.value());
+    }
+
+    /** {@code kepu.bookings} → school visits (bookings' sizes, statuses and visitors). */
+    @Incoming("booking-facts")
+    @Blocking
+    @Retry(maxRetries = 20, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = PoisonFact.class)
+    public void onBookingFact(ConsumerRecord<String, String> record) {
+        updates.apply(Feed.BOOKINGS, record.value());
     }
 
     /** One fact applied exactly once, each call in a transaction of its own (a retry starts afresh). */
     @ApplicationScoped
     public static class ReadModelUpdates {
 
-        private final FactApplier applier;
-        private final EventSummaryRepository events;
-        private final VenueSummaryRepository venues;
-        private final TourStopSummaryRepository stops;
+        private final ReadModels readModels;
 
-        public ReadModelUpdates(FactApplier applier, EventSummaryRepository events, VenueSummaryRepository venues,
-                TourStopSummaryRepository stops) {
-            this.applier = applier;
-            this.events = events;
-            this.venues = venues;
-            this.stops = stops;
+        public ReadModelUpdates(ReadModels readModels) {
+            this.readModels = readModels;
         }
 
         @Transactional
-        public void applyEventFact(String json) {
-            applier.apply("reporting.event-summary", json, EventSummary.class, events::upsert);
-        }
-
-        @Transactional
-        public void applyVenueFact(String json) {
-            applier.apply("reporting.venue-summary", json, VenueSummary.class, venues::upsert);
-        }
-
-        @Transactional
-        public void applyTourFact(String json) {
-            applier.apply("reporting.tour-stops", json, TourStopSummary.class, stops::upsert);
+        public void apply(Feed feed, String json) {
+            readModels.apply(feed, json);
         }
     }
 }

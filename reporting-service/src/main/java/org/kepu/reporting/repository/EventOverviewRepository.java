@@ -1,7 +1,6 @@
 package org.kepu.reporting.repository;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import jakarta.persistence.Query;
 
 import org.kepu.reporting.domain.EventOverview;
 import org.kepu.reporting.domain.EventOverview.Count;
+import org.kepu.reporting.domain.EventOverview.Participants;
 import org.kepu.reporting.domain.ReportScope;
 
 /** The events overview's figures, from the event read model, months in Asia/Shanghai. */
@@ -35,12 +35,20 @@ public class EventOverviewRepository {
         Object[] totals = (Object[]) query("SELECT count(*), coalesce(sum(e.attendance_offline), 0),"
                 + " coalesce(sum(e.attendance_online), 0), max(e.updated_at) FROM event_summary e WHERE " + where,
                 params).getSingleResult();
+        Object[] registered = (Object[]) query("SELECT count(*) FILTER (WHERE r.status = 'CONFIRMED'),"
+                + " coalesce(sum(r.size) FILTER (WHERE r.status = 'CONFIRMED'), 0),"
+                + " coalesce(sum(r.size) FILTER (WHERE r.checked_in AND r.status <> 'CANCELLED'), 0),"
+                + " max(r.updated_at) FROM registration_summary r JOIN event_summary e ON e.event_id = r.event_id"
+                + " WHERE " + where, params).getSingleResult();
+        Participants participants = new Participants(((Number) registered[0]).longValue(),
+                ((Number) registered[1]).longValue(), ((Number) registered[2]).longValue(),
+                ((Number) totals[1]).longValue(), ((Number) totals[2]).longValue());
         return new EventOverview(year, scope.text(), ((Number) totals[0]).longValue(),
                 counts("e.type", where, params), counts("to_char(e.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')",
                         where, params),
                 counts("e.status", where, params), counts("coalesce(e.format, 'OFFLINE')", where, params),
-                themes(where, params), ((Number) totals[1]).longValue(), ((Number) totals[2]).longValue(),
-                SqlTimes.toOffset(totals[3]));
+                themes(where, params), participants,
+                SqlTimes.newest(SqlTimes.toOffset(totals[3]), SqlTimes.toOffset(registered[3])));
     }
 
     private List<Count> counts(String key, String where, Map<String, Object> params) {

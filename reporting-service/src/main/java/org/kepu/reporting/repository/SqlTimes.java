@@ -22,4 +22,15 @@ final class SqlTimes {
         }
         return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
+
+    /** The later of the times; nulls (no fact yet) are skipped. */
+    static OffsetDateTime newest(OffsetDateTime... times) {
+        OffsetDateTime newest = null;
+        for (OffsetDateTime time : times) {
+            if (time != null && (newest == null || time.isAfter(newest))) {
+                newest = time;
+            }
+        }
+        return newest;
+    }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Query;
 import org.kepu.reporting.domain.EventOverview.Count;
 import org.kepu.reporting.domain.ReportScope;
 import org.kepu.reporting.domain.VenueOverview;
+import org.kepu.reporting.domain.VenueOverview.Visits;
 
 /** The places overview's figures, from the venue and touring-stop read models; "today" is Shanghai's. */
 @ApplicationScoped
@@ -44,9 +45,24 @@ public class VenueOverviewRepository {
         List<Count> visitors = counts("SELECT s.economic_region, coalesce(sum(s.visitors), 0) FROM tour_stop_summary s"
                 + " WHERE " + stops + " GROUP BY s.economic_region ORDER BY s.economic_region", stopParams);
         OffsetDateTime fresh = SqlTimes.toOffset(entityManager.createNativeQuery("SELECT greatest("
-                + "(SELECT max(updated_at) FROM venue_summary), (SELECT max(updated_at) FROM tour_stop_summary))")
-                .getSingleResult());
-        return new VenueOverview(year, scope.text(), byKind, byLevel, byStatus, stopsByRegion, visitors, fresh);
+                + "(SELECT max(updated_at) FROM venue_summary), (SELECT max(updated_at) FROM tour_stop_summary),"
+                + " (SELECT max(updated_at) FROM booking_summary))").getSingleResult());
+        return new VenueOverview(year, scope.text(), byKind, byLevel, byStatus, visits(year, scope), stopsByRegion,
+                visitors, fresh);
+    }
+
+    private List<Visits> visits(int year, ReportScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("year", year);
+        Query query = entityManager.createNativeQuery("SELECT b.economic_region, count(*), coalesce(sum(b.size), 0),"
+                + " coalesce(sum(b.attended), 0) FROM booking_summary b WHERE " + scope.condition("b", params)
+                + " AND b.status IN ('CONFIRMED', 'ATTENDED')"
+                + " AND extract(YEAR FROM b.slot_starts_at AT TIME ZONE 'Asia/Shanghai') = :year"
+                + " GROUP BY b.economic_region ORDER BY b.economic_region");
+        params.forEach(query::setParameter);
+        List<?> rows = query.getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new Visits(String.valueOf(row[0]),
+                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
     }
 
     private List<Count> counts(String sql, Map<String, Object> params) {

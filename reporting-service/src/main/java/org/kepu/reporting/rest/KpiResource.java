@@ -17,14 +17,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.paging.Items;
+import org.kepu.common.rest.CsvExport;
 import org.kepu.common.security.Roles;
 import org.kepu.reporting.domain.CityCount;
 import org.kepu.reporting.domain.Kpi;
@@ -58,6 +61,19 @@ public class KpiResource {
     public Items<Kpi> kpis(
             @QueryParam("year") @NotNull(message = "is required") @Min(value = 2000, message = "must be from 2000") @Max(value = 2100, message = "must be up to 2100") @Parameter(example = "2024") Integer year) {
         return Items.of(report.ofYear(year));
+    }
+
+    @GET
+    @Path("/kpis.{format: csv|xlsx}")
+    @Produces({CsvExport.MEDIA_TYPE, TableExport.XLSX})
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @Operation(operationId = "exportKpis", summary = "The year's targets measured, as CSV (UTF-8 with BOM) or XLSX with Chinese headers")
+    @APIResponse(responseCode = "200", description = "指标, 年份, 范围, 目标值, 实际值, 差距, 是否达成, 依据, 数据截至", content = {
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response exportKpis(@PathParam("format") @Parameter(description = "csv or xlsx") String format,
+            @QueryParam("year") @NotNull(message = "is required") @Min(value = 2000, message = "must be from 2000") @Max(value = 2100, message = "must be up to 2100") Integer year) {
+        return TableExport.of(Kpi.table(year, report.ofYear(year)), format, "kpis-" + year);
     }
 
     /** The shape of the KPI list in the OpenAPI document. */

@@ -3,12 +3,16 @@ package org.kepu.reporting.rest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.paging.Items;
+import org.kepu.common.rest.CsvExport;
 import org.kepu.reporting.domain.CityCount;
 import org.kepu.reporting.service.CityBreakdowns;
 
@@ -38,5 +42,24 @@ public class ReportResource {
     @Operation(operationId = "getVenuesByCity", summary = "Registered venues in each of Guangdong's 21 cities")
     public Items<CityCount> venuesByCity() {
         return Items.of(breakdowns.venues());
+    }
+
+    @GET
+    @Path("/events/published-by-city.{format: csv|xlsx}")
+    @Produces({CsvExport.MEDIA_TYPE, TableExport.XLSX})
+    @PermitAll
+    @Operation(operationId = "exportPublishedEventsByCity", summary = "Published events by city as CSV (UTF-8 with BOM) or XLSX")
+    public Response exportPublishedEventsByCity(@PathParam("format") @Parameter(description = "csv or xlsx") String format) {
+        return TableExport.of(CityCount.table("各市活动", "活动数", breakdowns.publishedEvents()), format,
+                "events-by-city");
+    }
+
+    @GET
+    @Path("/venues/by-city.{format: csv|xlsx}")
+    @Produces({CsvExport.MEDIA_TYPE, TableExport.XLSX})
+    @PermitAll
+    @Operation(operationId = "exportVenuesByCity", summary = "Venues by city as CSV (UTF-8 with BOM) or XLSX")
+    public Response exportVenuesByCity(@PathParam("format") @Parameter(description = "csv or xlsx") String format) {
+        return TableExport.of(CityCount.table("各市场馆", "场馆数", breakdowns.venues()), format, "venues-by-city");
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,10 @@ import org.kepu.common.problem.ProblemException;
 import org.kepu.reporting.domain.CityCount;
 import org.kepu.reporting.domain.Kpi;
 import org.kepu.reporting.domain.KpiMetric;
+import org.kepu.reporting.domain.ReportScope;
+import org.kepu.reporting.domain.ThemedDay;
 import org.kepu.reporting.repository.KpiRepository;
+import org.kepu.reporting.repository.ThemedDayRepository;
 import org.kepu.reporting.repository.KpiRepository.Figure;
 import org.kepu.reporting.repository.KpiRepository.Target;
 
@@ -28,10 +32,15 @@ public class KpiReport {
 
     private final KpiRepository kpis;
     private final Divisions divisions;
+    private final ThemedDayCalendar calendar;
+    private final ThemedDayRepository themedDays;
 
-    public KpiReport(KpiRepository kpis, Divisions divisions) {
+    public KpiReport(KpiRepository kpis, Divisions divisions, ThemedDayCalendar calendar,
+            ThemedDayRepository themedDays) {
         this.kpis = kpis;
         this.divisions = divisions;
+        this.calendar = calendar;
+        this.themedDays = themedDays;
     }
 
     /** Every target of the year, measured. */
@@ -43,7 +52,7 @@ public class KpiReport {
     /** Sets a target; 400 naming the scope when the measure cannot be taken in it. */
     @Transactional
     public Kpi putTarget(KpiMetric metric, int year, String scope, BigDecimal value, String source) {
-        if (!metric.accepts(scope)) {
+        if (!metric.accepts(scope) || scope.matches("\\d{6}") && divisions.find(scope).isEmpty()) {
             throw ProblemException.invalid("scope", metric + " is measured in " + metric.scopes());
         }
         Target target = new Target(metric.name(), year, scope, value, source);
@@ -81,6 +90,19 @@ public class KpiReport {
                 long with = kpis.citiesWithScienceMuseum().size();
                 yield Kpi.of(target.metric(), target.year(), target.scope(), BigDecimal.valueOf(cities),
                         BigDecimal.valueOf(with), target.source(), kpis.venuesFreshAsOf());
+            }
+            case SCIENCE_WEEK_DISTRICTS -> {
+                // "Each district runs its week": the target is N events per district, measured as how many reach it.
+                String city = target.scope();
+                List<Division> districts = divisions.all().stream()
+                        .filter(d -> d.level() == Division.Level.COUNTY && city.equals(d.parentCode())).toList();
+                ThemedDay week = calendar.find(ThemedDayCalendar.SCIENCE_WEEK).orElseThrow();
+                Map<String, Long> events = themedDays.eventsOn(calendar.in(week, target.year()).dates(),
+                        new ReportScope(city), "division_code");
+                long reached = districts.stream()
+                        .filter(d -> events.getOrDefault(d.code(), 0L) >= target.value().longValue()).count();
+                yield Kpi.of(target.metric(), target.year(), target.scope(), BigDecimal.valueOf(districts.size()),
+                        BigDecimal.valueOf(reached), target.source(), themedDays.eventsFreshAsOf());
             }
         };
     }

@@ -12,9 +12,10 @@ import org.kepu.venues.domain.BookingStatus;
  * that reports need no lookup, and never the school's contact. Changes are additive.
  *
  * @param bookingId absent on slot facts
+ * @param version the booking's version (absent on slot facts): a consumer keeps the newest
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BookingFact(UUID bookingId, UUID slotId, UUID venueId, String cityCode, String economicRegion,
         OffsetDateTime slotStartsAt, int slotCapacity, int slotBookedSeats, Integer size, BookingStatus status,
-        Integer attended) {
+        Integer attended, String divisionCode, Long version) {
 }

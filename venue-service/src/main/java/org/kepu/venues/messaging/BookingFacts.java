@@ -28,12 +28,13 @@ public class BookingFacts {
 
     public void slot(String type, VisitSlot slot, Venue venue) {
         outbox.append(TOPIC, type, slot.venueId, new BookingFact(null, slot.id, slot.venueId, venue.cityCode,
-                venue.economicRegion, slot.startsAt, slot.capacity, slot.bookedSeats(), null, null, null));
+                venue.economicRegion, slot.startsAt, slot.capacity, slot.bookedSeats(), null, null, null, venue.divisionCode,
+                null));
     }
 
     public void booking(String type, VisitBooking booking, VisitSlot slot, Venue venue) {
         outbox.append(TOPIC, type, slot.venueId, new BookingFact(booking.id, slot.id, slot.venueId, venue.cityCode,
                 venue.economicRegion, slot.startsAt, slot.capacity, slot.bookedSeats(), booking.size,
-                booking.status(), booking.attended()));
+                booking.status(), booking.attended(), venue.divisionCode, booking.version));
     }
 }

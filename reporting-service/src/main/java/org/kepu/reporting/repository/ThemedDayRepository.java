@@ -1,0 +1,77 @@
+package org.kepu.reporting.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.kepu.reporting.domain.ReportScope;
+import org.kepu.reporting.domain.ThemedDay.Dates;
+
+/** Announced dates of themed days, and the events held on them. */
+@ApplicationScoped
+public class ThemedDayRepository {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final EntityManager entityManager;
+
+    public ThemedDayRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The dates admins recorded for {@code year}, by themed-day key. */
+    public Map<String, Dates> datesIn(int year) {
+        List<?> rows = entityManager.createNativeQuery(
+                "SELECT key, starts_on, ends_on FROM themed_day_dates WHERE year = :year").setParameter("year", year)
+                .getResultList();
+        Map<String, Dates> dates = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            dates.put((String) r[0], new Dates(toDate(r[1]), toDate(r[2])));
+        }
+        return dates;
+    }
+
+    /** Records the announced dates of a themed day in a year (admins), replacing any before. */
+    public void record(String key, int year, Dates dates, String source) {
+        entityManager.createNativeQuery("""
+                INSERT INTO themed_day_dates (key, year, starts_on, ends_on, source) VALUES (:key, :year, :from, :to, :source)
+                ON CONFLICT (key, year) DO UPDATE SET starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on,
+                    source = EXCLUDED.source, updated_at = now()
+                """).setParameter("key", key).setParameter("year", year).setParameter("from", dates.from())
+                .setParameter("to", dates.to()).setParameter("source", source).executeUpdate();
+    }
+
+    /**
+     * Public events (published or completed) starting on the dates (Shanghai days) in the scope, counted by the
+     * column {@code area} ({@code city_code} or {@code division_code}).
+     */
+    public Map<String, Long> eventsOn(Dates dates, ReportScope scope, String area) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("from", dates.from().atStartOfDay(SHANGHAI).toOffsetDateTime());
+        params.put("to", dates.to().plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime());
+        Query query = entityManager.createNativeQuery("SELECT e." + area + ", count(*) FROM event_summary e"
+                + " WHERE e.status IN ('PUBLISHED', 'COMPLETED') AND e.starts_at >= :from AND e.starts_at < :to AND "
+                + scope.condition("e", params) + " GROUP BY e." + area);
+        params.forEach(query::setParameter);
+        return CountsByKey.of(query.getResultList());
+    }
+
+    /** When the event read model last applied a fact. */
+    public OffsetDateTime eventsFreshAsOf() {
+        return SqlTimes.toOffset(entityManager.createNativeQuery("SELECT max(updated_at) FROM event_summary")
+                .getSingleResult());
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+    }
+}

@@ -1,0 +1,53 @@
+package org.kepu.reporting;
+
+import java.util.UUID;
+
+import org.kepu.common.testing.FactSender;
+
+/** Facts as the services write them, sent through the real broker for the reports' tests. */
+final class TestFacts {
+
+    private TestFacts() {
+    }
+
+    /** An event fact; the county is the city's "02" district. Returns the event's id. */
+    static String event(FactSender producer, String city, String region, String type, String status, String format,
+            String theme,
+            String startsAt, Integer offline) throws Exception {
+        return event(producer, city.substring(0, 4) + "02", city, region, type, status, format, theme, startsAt,
+                offline);
+    }
+
+    /** A public lecture in a county of the Delta. Returns the event's id. */
+    static String eventIn(FactSender producer, String county, String status, String startsAt) throws Exception {
+        return event(producer, county, county.substring(0, 4) + "00", "PRD", "LECTURE", status, "OFFLINE", "GENERAL",
+                startsAt, null);
+    }
+
+    private static String event(FactSender producer, String county, String city, String region, String type,
+            String status, String format, String theme, String startsAt, Integer offline) throws Exception {
+        String id = UUID.randomUUID().toString();
+        producer.send("kepu.events", id, """
+                {"specversion":"1.0","id":"%s","source":"/kepu/event-service","type":"kepu.event.published",
+                 "subject":"%s","time":"2032-01-01T01:00:00Z","datacontenttype":"application/json",
+                 "data":{"id":"%s","version":2,"status":"%s","type":"%s","divisionCode":"%s","cityCode":"%s",
+                         "economicRegion":"%s","startsAt":"%s","organizerOrg":"o","format":"%s","themes":["%s"],
+                         "attendanceOffline":%s}}
+                """.formatted(UUID.randomUUID(), id, id, status, type, county, city, region,
+                startsAt, format, theme, offline == null ? "null" : offline.toString()));
+        return id;
+    }
+
+    /** A registration fact as event-service writes it (no contact), keyed by the event. */
+    static void registration(FactSender producer, String eventId, String registrationId, int version, int size, String status,
+            boolean checkedIn) throws Exception {
+        producer.send("kepu.registrations", eventId, """
+                {"specversion":"1.0","id":"%s","source":"/kepu/event-service","type":"kepu.registration.confirmed",
+                 "subject":"%s","time":"2032-01-01T01:00:00Z","datacontenttype":"application/json",
+                 "data":{"registrationId":"%s","eventId":"%s","version":%d,"kind":"INDIVIDUAL","size":%d,
+                         "status":"%s","checkedIn":%s,"seats":{"capacity":50,"confirmedSeats":3,"waitListLength":1,
+                         "waitListedSeats":4,"checkedInPeople":3}}}
+                """.formatted(UUID.randomUUID(), registrationId, registrationId, eventId, version, size, status,
+                checkedIn));
+    }
+}
