@@ -15,6 +15,28 @@ public interface ReportingConfig {
     @WithDefault("reporting-service")
     String consumerGroup();
 
+    /**
+     * How long a computed report (an overview or a themed-day coverage of one year and scope) is served again before
+     * it is computed afresh; 0 turns the cache off. Each report still says how fresh its facts are.
+     */
+    @WithDefault("5s")
+    Duration reportCacheTtl();
+
+    /** The live consumers (messaging.FactConsumers). */
+    Consumer consumer();
+
+    /** {@code kepu.reporting.consumer.*}. */
+    interface Consumer {
+
+        /** Attempts at a failing batch, each in a fresh transaction, before it is applied fact by fact. */
+        @WithDefault("20")
+        int attempts();
+
+        /** The pause between attempts. */
+        @WithDefault("1s")
+        Duration retryDelay();
+    }
+
     /** Replaying every topic into fresh read models (service.ReadModelRebuilds). */
     Rebuild rebuild();
 

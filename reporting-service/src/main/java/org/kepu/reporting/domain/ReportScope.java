@@ -16,7 +16,8 @@ public record ReportScope(String text) {
     private static final Set<String> REGIONS = Set.of("PRD", "EAST", "WEST", "NORTH");
 
     public static ReportScope parse(String text, Divisions divisions) {
-        String scope = text == null || text.isBlank() ? "PROVINCE" : text.trim();
+        // "EAST+WEST+NORTH" typed into a URL arrives as "EAST WEST NORTH" ('+' means a space in a query string).
+        String scope = text == null || text.isBlank() ? "PROVINCE" : text.trim().replaceAll("[\\s+]+", "+");
         boolean regions = Set.of(scope.split("\\+")).stream().allMatch(REGIONS::contains);
         boolean division = scope.matches("\\d{6}") && divisions.find(scope).isPresent();
         if (!"PROVINCE".equals(scope) && !regions && !division) {

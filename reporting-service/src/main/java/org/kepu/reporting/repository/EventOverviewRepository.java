@@ -2,6 +2,8 @@ package org.kepu.reporting.repository;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,27 @@ public class EventOverviewRepository {
         params.put("from", LocalDate.of(year, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
         params.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
         String where = "e.starts_at >= :from AND e.starts_at < :to AND " + scope.condition("e", params);
-        Object[] totals = (Object[]) query("SELECT count(*), coalesce(sum(e.attendance_offline), 0),"
-                + " coalesce(sum(e.attendance_online), 0), max(e.updated_at) FROM event_summary e WHERE " + where,
-                params).getSingleResult();
+        // One pass over the year's events for the total and every breakdown but themes (GROUPING SETS).
+        List<?> rows = query("SELECT CASE WHEN GROUPING(e.type) = 0 THEN 'type' WHEN GROUPING(e.month) = 0 THEN 'month'"
+                + " WHEN GROUPING(e.status) = 0 THEN 'status' WHEN GROUPING(e.format) = 0 THEN 'format' ELSE 'total' END,"
+                + " coalesce(e.type, e.month, e.status, e.format), count(*), coalesce(sum(e.attendance_offline), 0),"
+                + " coalesce(sum(e.attendance_online), 0), max(e.updated_at)"
+                + " FROM (SELECT e.type, to_char(e.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,"
+                + " e.status, coalesce(e.format, 'OFFLINE') AS format, e.attendance_offline, e.attendance_online,"
+                + " e.updated_at FROM event_summary e WHERE " + where + ") e"
+                + " GROUP BY GROUPING SETS ((e.type), (e.month), (e.status), (e.format), ()) ORDER BY 1, 2", params)
+                .getResultList();
+        Map<String, List<Count>> breakdowns = new HashMap<>();
+        Object[] totals = {0L, 0L, 0L, null};
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            if ("total".equals(r[0])) {
+                totals = new Object[]{r[2], r[3], r[4], r[5]};
+            } else {
+                breakdowns.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                        .add(new Count(String.valueOf(r[1]), ((Number) r[2]).longValue()));
+            }
+        }
         Object[] registered = (Object[]) query("SELECT count(*) FILTER (WHERE r.status = 'CONFIRMED'),"
                 + " coalesce(sum(r.size) FILTER (WHERE r.status = 'CONFIRMED'), 0),"
                 + " coalesce(sum(r.size) FILTER (WHERE r.checked_in AND r.status <> 'CANCELLED'), 0),"
@@ -44,16 +64,10 @@ public class EventOverviewRepository {
                 ((Number) registered[1]).longValue(), ((Number) registered[2]).longValue(),
                 ((Number) totals[1]).longValue(), ((Number) totals[2]).longValue());
         return new EventOverview(year, scope.text(), ((Number) totals[0]).longValue(),
-                counts("e.type", where, params), counts("to_char(e.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')",
-                        where, params),
-                counts("e.status", where, params), counts("coalesce(e.format, 'OFFLINE')", where, params),
+                breakdowns.getOrDefault("type", List.of()), breakdowns.getOrDefault("month", List.of()),
+                breakdowns.getOrDefault("status", List.of()), breakdowns.getOrDefault("format", List.of()),
                 themes(where, params), participants,
                 SqlTimes.newest(SqlTimes.toOffset(totals[3]), SqlTimes.toOffset(registered[3])));
-    }
-
-    private List<Count> counts(String key, String where, Map<String, Object> params) {
-        return rows(query("SELECT " + key + " AS k, count(*) FROM event_summary e WHERE " + where
-                + " GROUP BY k ORDER BY k", params));
     }
 
     private List<Count> themes(String where, Map<String, Object> params) {

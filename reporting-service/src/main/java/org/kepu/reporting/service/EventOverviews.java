@@ -17,22 +17,27 @@ public class EventOverviews {
     private final EventOverviewRepository overviews;
     private final VenueOverviewRepository places;
     private final Divisions divisions;
+    private final ReportCache cache;
 
-    public EventOverviews(EventOverviewRepository overviews, VenueOverviewRepository places, Divisions divisions) {
+    public EventOverviews(EventOverviewRepository overviews, VenueOverviewRepository places, Divisions divisions,
+            ReportCache cache) {
         this.overviews = overviews;
         this.places = places;
         this.divisions = divisions;
+        this.cache = cache;
     }
 
     /** 400 naming {@code scope} when it is not one. */
     @Transactional
     public VenueOverview places(int year, String scope) {
-        return places.overview(year, ReportScope.parse(scope, divisions));
+        ReportScope where = ReportScope.parse(scope, divisions);
+        return cache.get("places|" + year + "|" + where.text(), () -> places.overview(year, where));
     }
 
     /** 400 naming {@code scope} when it is not one. */
     @Transactional
     public EventOverview of(int year, String scope) {
-        return overviews.overview(year, ReportScope.parse(scope, divisions));
+        ReportScope where = ReportScope.parse(scope, divisions);
+        return cache.get("events|" + year + "|" + where.text(), () -> overviews.overview(year, where));
     }
 }

@@ -26,17 +26,24 @@ public class ThemedDayCoverages {
     private final ThemedDayCalendar calendar;
     private final ThemedDayRepository repository;
     private final Divisions divisions;
+    private final ReportCache cache;
 
-    public ThemedDayCoverages(ThemedDayCalendar calendar, ThemedDayRepository repository, Divisions divisions) {
+    public ThemedDayCoverages(ThemedDayCalendar calendar, ThemedDayRepository repository, Divisions divisions,
+            ReportCache cache) {
         this.calendar = calendar;
         this.repository = repository;
         this.divisions = divisions;
+        this.cache = cache;
     }
 
     /** 400 naming {@code scope} when it is not one. */
     @Transactional
     public ThemedDayCoverage of(int year, String scopeText) {
         ReportScope scope = ReportScope.parse(scopeText, divisions);
+        return cache.get("themed-days|" + year + "|" + scope.text(), () -> compute(year, scope));
+    }
+
+    private ThemedDayCoverage compute(int year, ReportScope scope) {
         List<Division> areas = areasOf(scope);
         boolean byCity = areas.stream().allMatch(area -> area.level() == Division.Level.CITY);
         String column = byCity ? "city_code" : "division_code";
@@ -54,6 +61,7 @@ public class ThemedDayCoverages {
             throw ProblemException.invalid("from", "must fall in " + year);
         }
         repository.record(key, year, dates, source);
+        cache.forgetAll();
         return calendar.in(day, year);
     }
 

@@ -16,7 +16,10 @@ import org.kepu.common.kafka.KafkaConnection;
 
 import io.smallrye.common.annotation.Identifier;
 
-/** The one Kafka producer of a service, used only by the outbox relay; created lazily on first send. */
+/**
+ * The one Kafka producer of a service, used by the outbox relay and by consumers that dead-letter a message themselves;
+ * created lazily on first send.
+ */
 @ApplicationScoped
 public class FactProducer {
 
@@ -28,7 +31,7 @@ public class FactProducer {
         this.kafkaConfig = kafkaConfig;
     }
 
-    Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+    public Future<RecordMetadata> send(ProducerRecord<String, String> record) {
         return producer().send(record);
     }
 
