@@ -122,7 +122,14 @@ public class DemoData {
             String id = idOf(send(http, post(gateway + "/api/v1/events", admin, body), 201));
             send(http, post(gateway + "/api/v1/events/" + id + "/publish", admin, ""), 200);
         }
-        System.out.printf("demo data: %d venues and %d published events loaded%n", VENUES.size(), EVENTS.size());
+        // The two seed plans, as parsed once into reporting-service's reference files.
+        for (String plan : List.of("guangzhou-2021.json", "guangdong-2024.json")) {
+            String body = java.nio.file.Files.readString(java.nio.file.Path.of(args.length > 1 ? args[1] : ".",
+                    "reporting-service/src/main/resources/org/kepu/reporting/plans", plan));
+            send(http, post(gateway + "/api/v1/plans", admin, body), 201);
+        }
+        System.out.printf("demo data: %d venues, %d published events and 2 plans loaded%n", VENUES.size(),
+                EVENTS.size());
     }
 
     static String idOf(String created) {

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.kepu.common.inbox.FactApplier.Unreadable;
 import org.kepu.common.inbox.PoisonFact;
 import org.kepu.reporting.config.ReportingConfig;
 import org.kepu.reporting.messaging.ReadModels.Feed;
@@ -81,7 +82,7 @@ public class FactConsumers {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 List<Unreadable> unreadable = updates.applyAll(feed, records);
-                unreadable.forEach(u -> deadLetters.send(u.record(), u.reason()));
+                unreadable.forEach(u -> deadLetters.send(records.get(u.index()), u.reason().getMessage()));
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("Applying %d %s facts failed (attempt %d of %d): %s", records.size(), feed, attempt,
@@ -109,10 +110,6 @@ public class FactConsumers {
         }
     }
 
-    /** A record that cannot be read, and why. */
-    record Unreadable(ConsumerRecord<String, String> record, String reason) {
-    }
-
     /** Facts applied exactly once, each call in a transaction of its own (a retry starts afresh). */
     @ApplicationScoped
     public static class ReadModelUpdates {
@@ -126,15 +123,7 @@ public class FactConsumers {
         /** All of a batch in one transaction; unreadable facts are set aside (they write nothing). */
         @Transactional
         List<Unreadable> applyAll(Feed feed, List<ConsumerRecord<String, String>> records) {
-            List<Unreadable> unreadable = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : records) {
-                try {
-                    readModels.apply(feed, record.value());
-                } catch (PoisonFact e) {
-                    unreadable.add(new Unreadable(record, e.getMessage()));
-                }
-            }
-            return unreadable;
+            return readModels.applyAll(feed, records.stream().map(ConsumerRecord::value).toList());
         }
 
         @Transactional

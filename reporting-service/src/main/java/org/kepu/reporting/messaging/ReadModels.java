@@ -1,8 +1,11 @@
 package org.kepu.reporting.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kepu.common.inbox.FactApplier;
+import org.kepu.common.inbox.FactApplier.Unreadable;
 import org.kepu.common.inbox.PoisonFact;
 import org.kepu.reporting.domain.BookingSummary;
 import org.kepu.reporting.domain.EventSummary;
@@ -54,13 +57,22 @@ public class ReadModels {
 
     /** Applies one fact once (the inbox skips a repeat); {@link PoisonFact} when it cannot be read. */
     public void apply(Feed feed, String json) {
-        switch (feed) {
-            case EVENTS -> applier.apply("reporting.event-summary", json, EventSummary.class, events::upsert);
-            case REGISTRATIONS -> applier.apply("reporting.registrations", json, RegistrationSummary.class,
-                    participation::upsert);
-            case VENUES -> applier.apply("reporting.venue-summary", json, VenueSummary.class, venues::upsert);
-            case BOOKINGS -> applier.apply("reporting.bookings", json, BookingSummary.class, participation::upsert);
-            case TOURS -> applier.apply("reporting.tour-stops", json, TourStopSummary.class, stops::upsert);
+        List<Unreadable> unreadable = applyAll(feed, List.of(json));
+        if (!unreadable.isEmpty()) {
+            throw unreadable.get(0).reason();
         }
+    }
+
+    /** Applies facts of one feed in order, each once; the unreadable ones are skipped and returned by index. */
+    public List<Unreadable> applyAll(Feed feed, List<String> jsons) {
+        return switch (feed) {
+            case EVENTS -> applier.applyAll("reporting.event-summary", jsons, EventSummary.class, events::upsert);
+            case REGISTRATIONS -> applier.applyAll("reporting.registrations", jsons, RegistrationSummary.class,
+                    participation::upsert);
+            case VENUES -> applier.applyAll("reporting.venue-summary", jsons, VenueSummary.class, venues::upsert);
+            case BOOKINGS -> applier.applyAll("reporting.bookings", jsons, BookingSummary.class,
+                    participation::upsert);
+            case TOURS -> applier.applyAll("reporting.tour-stops", jsons, TourStopSummary.class, stops::upsert);
+        };
     }
 }

@@ -52,4 +52,14 @@ public class EventSummaryRepository {
                 """).setParameter("statuses", statuses).getResultList();
         return CountsByKey.of(rows);
     }
+
+    /** Which of the ids are events the reports know. */
+    public java.util.Set<java.util.UUID> existing(List<java.util.UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<?> rows = entityManager.createNativeQuery("SELECT event_id FROM event_summary WHERE event_id IN (:ids)")
+                .setParameter("ids", ids).getResultList();
+        return rows.stream().map(java.util.UUID.class::cast).collect(java.util.stream.Collectors.toSet());
+    }
 }

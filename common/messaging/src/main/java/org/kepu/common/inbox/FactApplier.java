@@ -1,10 +1,14 @@
 package org.kepu.common.inbox;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -32,21 +36,58 @@ public class FactApplier {
      * @param effect the change to the read model
      */
     public <T> void apply(String consumer, String json, Class<T> dataType, Consumer<T> effect) {
-        CloudEvent event;
-        T data;
+        FactEnvelope<T> fact = read(consumer, json, envelopeOf(dataType));
+        if (inbox.firstDelivery(consumer, fact.id())) {
+            effect.accept(fact.data());
+        }
+    }
+
+    /** A message of a batch that cannot be read, by its place in the batch. */
+    public record Unreadable(int index, PoisonFact reason) {
+    }
+
+    /**
+     * Applies a batch of messages in order, each exactly once, with one inbox statement for the batch (a message
+     * repeated within it counts once). Must run inside the consumer's transaction; unreadable messages are skipped and
+     * returned, for the consumer to dead-letter.
+     */
+    public <T> List<Unreadable> applyAll(String consumer, List<String> jsons, Class<T> dataType, Consumer<T> effect) {
+        JavaType type = envelopeOf(dataType);
+        List<FactEnvelope<T>> facts = new ArrayList<>(jsons.size());
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (int i = 0; i < jsons.size(); i++) {
+            try {
+                facts.add(read(consumer, jsons.get(i), type));
+            } catch (PoisonFact e) {
+                unreadable.add(new Unreadable(i, e));
+            }
+        }
+        Set<String> first = inbox.firstDeliveries(consumer, facts.stream().map(FactEnvelope::id).toList());
+        for (FactEnvelope<T> fact : facts) {
+            // remove: a message repeated within the batch is applied at its first place only.
+            if (first.remove(fact.id())) {
+                effect.accept(fact.data());
+            }
+        }
+        return unreadable;
+    }
+
+    private JavaType envelopeOf(Class<?> dataType) {
+        return objectMapper.getTypeFactory().constructParametricType(FactEnvelope.class, dataType);
+    }
+
+    private <T> FactEnvelope<T> read(String consumer, String json, JavaType type) {
+        FactEnvelope<T> fact;
         try {
-            event = objectMapper.readValue(json, CloudEvent.class);
-            data = objectMapper.treeToValue(event.data(), dataType);
+            fact = objectMapper.readValue(json, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // A message we cannot read will not become readable by retrying: it goes to the dead letters.
             throw new PoisonFact("Unreadable for " + consumer + ": " + firstLine(e.getMessage()), e);
         }
-        if (event.id() == null || data == null) {
+        if (fact == null || fact.id() == null || fact.data() == null) {
             throw new PoisonFact("No id or no data for " + consumer, null);
         }
-        if (inbox.firstDelivery(consumer, event.id())) {
-            effect.accept(data);
-        }
+        return fact;
     }
 
     private static String firstLine(String message) {
