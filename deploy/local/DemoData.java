@@ -62,8 +62,8 @@ public class DemoData {
             new Event("第24届广东省青少年机器人竞赛", "COMPETITION", "2024-06-21T08:30:00+08:00", "2024-06-23T17:00:00+08:00", "440604", "佛山市禅城区", 1200, "gdast"),
             new Event("第五届全省公民科学素质大赛", "COMPETITION", "2024-09-10T09:00:00+08:00", "2024-09-10T17:00:00+08:00", "440104", "广州市越秀区", 800, "gdast"),
             new Event("第四届广东省健康科普大赛", "COMPETITION", "2024-10-15T09:00:00+08:00", "2024-10-16T17:00:00+08:00", "440104", "广州市越秀区", 600, "gd-health"),
-            new Event("2021年广州科技活动周·科学之夜", "SCIENCE_NIGHT", "2021-05-22T19:00:00+08:00", "2021-05-22T22:00:00+08:00", "440106", "广州图书馆", 500, "gz-kjj"),
-            new Event("2021年全国科普日广州主场活动", "SCIENCE_DAY", "2021-09-18T09:00:00+08:00", "2021-09-19T17:00:00+08:00", "440106", "广州市天河区", 3000, "gz-kx"),
+            new Event("2021年广州科技活动周·科学之夜", "SCIENCE_NIGHT", "2021-05-22T19:00:00+08:00", "2021-05-22T22:00:00+08:00", "440106", "广州图书馆", 500, "市科技局"),
+            new Event("2021年全国科普日广州主场活动", "SCIENCE_DAY", "2021-09-18T09:00:00+08:00", "2021-09-19T17:00:00+08:00", "440106", "广州市天河区", 3000, "市科协"),
             new Event("科普大篷车进校园·梅江站", "CARAVAN_VISIT", "2024-11-05T09:00:00+08:00", "2024-11-05T16:00:00+08:00", "441402", "梅州市梅江区", 400, "gdast"),
             new Event("世界气象日主题科普活动", "THEMED_DAY", "2024-03-23T09:00:00+08:00", "2024-03-23T17:00:00+08:00", "440104", "广州市越秀区", 300, "gd-qx"));
 
@@ -123,11 +123,16 @@ public class DemoData {
             send(http, post(gateway + "/api/v1/events/" + id + "/publish", admin, ""), 200);
         }
         // The two seed plans, as parsed once into reporting-service's reference files.
+        java.util.Map<String, String> plans = new java.util.HashMap<>();
         for (String plan : List.of("guangzhou-2021.json", "guangdong-2024.json")) {
             String body = java.nio.file.Files.readString(java.nio.file.Path.of(args.length > 1 ? args[1] : ".",
                     "reporting-service/src/main/resources/org/kepu/reporting/plans", plan));
-            send(http, post(gateway + "/api/v1/plans", admin, body), 201);
+            plans.put(plan, idOf(send(http, post(gateway + "/api/v1/plans", admin, body), 201)));
         }
+        // Guangzhou 2021: each unit the plan names holds at least one activity during science week (a target on the
+        // plan itself, so it is set once the plan exists).
+        send(http, put(gateway + "/api/v1/reports/targets/SCIENCE_WEEK_UNITS/2021/" + plans.get("guangzhou-2021.json"),
+                admin, "{\"value\":1,\"source\":\"2021年广州市科普工作计划：市各有关单位组织策划实施至少1场以上科普活动\"}"), 200);
         System.out.printf("demo data: %d venues, %d published events and 2 plans loaded%n", VENUES.size(),
                 EVENTS.size());
     }

@@ -15,26 +15,33 @@ final class TestFacts {
             String theme,
             String startsAt, Integer offline) throws Exception {
         return event(producer, city.substring(0, 4) + "02", city, region, type, status, format, theme, startsAt,
-                offline);
+                offline, "o");
     }
 
     /** A public lecture in a county of the Delta. Returns the event's id. */
     static String eventIn(FactSender producer, String county, String status, String startsAt) throws Exception {
+        return eventBy(producer, "o", county, status, startsAt);
+    }
+
+    /** A public lecture in a county of the Delta, organized by {@code org}. Returns the event's id. */
+    static String eventBy(FactSender producer, String org, String county, String status, String startsAt)
+            throws Exception {
         return event(producer, county, county.substring(0, 4) + "00", "PRD", "LECTURE", status, "OFFLINE", "GENERAL",
-                startsAt, null);
+                startsAt, null, org);
     }
 
     private static String event(FactSender producer, String county, String city, String region, String type,
-            String status, String format, String theme, String startsAt, Integer offline) throws Exception {
+            String status, String format, String theme, String startsAt, Integer offline, String org)
+            throws Exception {
         String id = UUID.randomUUID().toString();
         producer.send("kepu.events", id, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/event-service","type":"kepu.event.published",
                  "subject":"%s","time":"2032-01-01T01:00:00Z","datacontenttype":"application/json",
                  "data":{"id":"%s","version":2,"status":"%s","type":"%s","divisionCode":"%s","cityCode":"%s",
-                         "economicRegion":"%s","startsAt":"%s","organizerOrg":"o","format":"%s","themes":["%s"],
+                         "economicRegion":"%s","startsAt":"%s","organizerOrg":"%s","format":"%s","themes":["%s"],
                          "attendanceOffline":%s}}
                 """.formatted(UUID.randomUUID(), id, id, status, type, county, city, region,
-                startsAt, format, theme, offline == null ? "null" : offline.toString()));
+                startsAt, org, format, theme, offline == null ? "null" : offline.toString()));
         return id;
     }
 

@@ -112,6 +112,30 @@ class ThemedDayCoverageTest {
     }
 
     @Test
+    void aPlansUnitsAreMeasuredByTheEventsTheyHeldInScienceWeek() throws Exception {
+        String a = "甲单位-" + java.util.UUID.randomUUID();
+        String b = "乙单位-" + java.util.UUID.randomUUID();
+        String plan = PlanTest.create(PlanTest.craftedPlan(a, b, b, "2035-11-30").replace("2030", "2035"));
+        // 2035's usual science week: 26 May to 2 June.
+        TestFacts.eventBy(producer, a, "440106", "PUBLISHED", "2035-05-27T10:00:00+08:00");
+        TestFacts.eventBy(producer, b, "440106", "PUBLISHED", "2035-06-10T10:00:00+08:00");
+        given().auth().oauth2(token("admin")).contentType(ContentType.JSON).body(Map.of("value", 1, "source", "测试"))
+                .when().put("/api/v1/reports/targets/SCIENCE_WEEK_UNITS/2035/" + plan).then().statusCode(200)
+                .body("target", equalTo(2));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> given().auth().oauth2(token("analyst")).queryParam("year", 2035).when()
+                        .get("/api/v1/reports/kpis").then().extract().jsonPath()
+                        .getInt("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.actual") == 1);
+        Thread.sleep(1000); // b's event, outside the week, must not count once it has arrived too
+        given().auth().oauth2(token("analyst")).queryParam("year", 2035).when().get("/api/v1/reports/kpis").then()
+                .body("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.actual", equalTo(1))
+                .body("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.gap", equalTo(1));
+        given().auth().oauth2(token("admin")).contentType(ContentType.JSON).body(Map.of("value", 1)).when()
+                .put("/api/v1/reports/targets/SCIENCE_WEEK_UNITS/2035/" + java.util.UUID.randomUUID()).then()
+                .statusCode(400).body("errors[0].field", equalTo("scope"));
+    }
+
+    @Test
     void datesAreRecordedOnlyByAdminsForKnownDaysInOrder() {
         given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
                 .body(Map.of("from", "2035-05-27", "to", "2035-05-20")).when()

@@ -17,7 +17,12 @@ public enum KpiMetric {
      * A city's districts that held at least the target's number of public events during 科技活动周 (its announced
      * dates, or its usual week); the scope is the city's code, and the KPI's target is the number of districts.
      */
-    SCIENCE_WEEK_DISTRICTS("科技活动周开展活动的区");
+    SCIENCE_WEEK_DISTRICTS("科技活动周开展活动的区"),
+    /**
+     * A plan's responsible units that held at least the target's number of public events (as organizer) during the
+     * year's 科技活动周; the scope is the plan's id, and the KPI's target is the number of units the plan names.
+     */
+    SCIENCE_WEEK_UNITS("科技活动周开展活动的责任单位");
 
     private static final Set<String> REGIONS = Set.of("PRD", "EAST", "WEST", "NORTH");
 
@@ -40,6 +45,8 @@ public enum KpiMetric {
                     && Set.of(scope.split("\\+")).stream().allMatch(REGIONS::contains);
             case CITIES_WITH_SCIENCE_MUSEUM -> "EACH_CITY".equals(scope);
             case SCIENCE_WEEK_DISTRICTS -> scope != null && scope.matches("44\\d{2}00");
+            case SCIENCE_WEEK_UNITS -> scope != null
+                    && scope.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         };
     }
 
@@ -50,6 +57,7 @@ public enum KpiMetric {
             case TOURING_STOPS -> "economic regions joined by '+', e.g. EAST+WEST+NORTH";
             case CITIES_WITH_SCIENCE_MUSEUM -> "EACH_CITY";
             case SCIENCE_WEEK_DISTRICTS -> "a city's code, e.g. 440100";
+            case SCIENCE_WEEK_UNITS -> "a plan's id";
         };
     }
 }

@@ -65,6 +65,19 @@ public class ThemedDayRepository {
         return CountsByKey.of(query.getResultList());
     }
 
+    /** Public events starting on the dates (Shanghai days) organized by each of the units, by unit. */
+    public Map<String, Long> eventsByOrganizer(Dates dates, List<String> units) {
+        if (units.isEmpty()) {
+            return Map.of();
+        }
+        return CountsByKey.of(entityManager.createNativeQuery("SELECT e.organizer_org, count(*) FROM event_summary e"
+                + " WHERE e.status IN ('PUBLISHED', 'COMPLETED') AND e.starts_at >= :from AND e.starts_at < :to"
+                + " AND e.organizer_org IN (:units) GROUP BY e.organizer_org")
+                .setParameter("from", dates.from().atStartOfDay(SHANGHAI).toOffsetDateTime())
+                .setParameter("to", dates.to().plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime())
+                .setParameter("units", units).getResultList());
+    }
+
     /** When the event read model last applied a fact. */
     public OffsetDateTime eventsFreshAsOf() {
         return SqlTimes.toOffset(entityManager.createNativeQuery("SELECT max(updated_at) FROM event_summary")

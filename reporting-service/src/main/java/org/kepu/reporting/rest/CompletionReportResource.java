@@ -1,5 +1,8 @@
 package org.kepu.reporting.rest;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,8 +58,8 @@ public class CompletionReportResource {
     @Path("/{id}/tasks/{number}/reports/{unit}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(operationId = "putCompletionReport", summary = "Report on a task for one's own unit: created, or revised with If-Match; after the due date it is accepted and marked late")
-    @APIResponse(responseCode = "201", description = "Reported", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.Report.class)))
+    @Operation(operationId = "reportOnPlanTask", summary = "Report on a task for one's own unit: created, or revised with If-Match; after the due date it is accepted and marked late")
+    @APIResponse(responseCode = "201", description = "Reported", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.Report.class)), headers = @Header(name = "Location", description = "The report's URL", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "200", description = "Revised", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.Report.class)))
     @APIResponse(responseCode = "403", description = "Not the caller's unit, or a task that does not name it")
     @APIResponse(responseCode = "428", description = "A revision without If-Match")
@@ -65,8 +70,12 @@ public class CompletionReportResource {
             @HeaderParam("If-Match") @Parameter(description = "The report's ETag, to revise it") String ifMatch) {
         IfMatch expected = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.required(ifMatch);
         Submitted submitted = plans.submit(planId, number, unit, expected, request, caller);
-        return Response.status(submitted.created() ? 201 : 200).entity(PlanView.Report.of(submitted.report()))
-                .tag(ETags.of(submitted.report().version)).build();
+        Response.ResponseBuilder response = submitted.created()
+                ? Response.created(URI.create("/api/v1/plans/" + planId + "/tasks/" + number + "/reports/"
+                        + URLEncoder.encode(unit, StandardCharsets.UTF_8).replace("+", "%20")))
+                : Response.ok();
+        return response.entity(PlanView.Report.of(submitted.report())).tag(ETags.of(submitted.report().version))
+                .build();
     }
 
     @GET

@@ -36,7 +36,7 @@ public class RebuildResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "startRebuild", summary = "Replay every fact topic into fresh read models and swap them in (admins)")
+    @Operation(operationId = "createRebuild", summary = "Replay every fact topic into fresh read models and swap them in (admins)")
     @APIResponse(responseCode = "202", description = "Started; follow the Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rebuild.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response start() {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import org.kepu.reporting.domain.KpiMetric;
 import org.kepu.reporting.domain.ReportScope;
 import org.kepu.reporting.domain.ThemedDay;
 import org.kepu.reporting.repository.KpiRepository;
+import org.kepu.reporting.repository.PlanRepository;
 import org.kepu.reporting.repository.ThemedDayRepository;
 import org.kepu.reporting.repository.KpiRepository.Figure;
 import org.kepu.reporting.repository.KpiRepository.Target;
@@ -34,13 +36,15 @@ public class KpiReport {
     private final Divisions divisions;
     private final ThemedDayCalendar calendar;
     private final ThemedDayRepository themedDays;
+    private final PlanRepository plans;
 
     public KpiReport(KpiRepository kpis, Divisions divisions, ThemedDayCalendar calendar,
-            ThemedDayRepository themedDays) {
+            ThemedDayRepository themedDays, PlanRepository plans) {
         this.kpis = kpis;
         this.divisions = divisions;
         this.calendar = calendar;
         this.themedDays = themedDays;
+        this.plans = plans;
     }
 
     /** Every target of the year, measured. */
@@ -54,6 +58,9 @@ public class KpiReport {
     public Kpi putTarget(KpiMetric metric, int year, String scope, BigDecimal value, String source) {
         if (!metric.accepts(scope) || scope.matches("\\d{6}") && divisions.find(scope).isEmpty()) {
             throw ProblemException.invalid("scope", metric + " is measured in " + metric.scopes());
+        }
+        if (metric == KpiMetric.SCIENCE_WEEK_UNITS && plans.findByIdOptional(UUID.fromString(scope)).isEmpty()) {
+            throw ProblemException.invalid("scope", "is not a plan");
         }
         Target target = new Target(metric.name(), year, scope, value, source);
         kpis.putTarget(target);
@@ -102,6 +109,18 @@ public class KpiReport {
                 long reached = districts.stream()
                         .filter(d -> events.getOrDefault(d.code(), 0L) >= target.value().longValue()).count();
                 yield Kpi.of(target.metric(), target.year(), target.scope(), BigDecimal.valueOf(districts.size()),
+                        BigDecimal.valueOf(reached), target.source(), themedDays.eventsFreshAsOf());
+            }
+            case SCIENCE_WEEK_UNITS -> {
+                // "Each responsible unit holds at least N activities in the week": measured per unit of the plan.
+                List<String> units = plans.tasks(UUID.fromString(target.scope())).stream()
+                        .flatMap(task -> task.units().stream()).distinct().toList();
+                ThemedDay week = calendar.find(ThemedDayCalendar.SCIENCE_WEEK).orElseThrow();
+                Map<String, Long> events = themedDays.eventsByOrganizer(calendar.in(week, target.year()).dates(),
+                        units);
+                long reached = units.stream().filter(u -> events.getOrDefault(u, 0L) >= target.value().longValue())
+                        .count();
+                yield Kpi.of(target.metric(), target.year(), target.scope(), BigDecimal.valueOf(units.size()),
                         BigDecimal.valueOf(reached), target.source(), themedDays.eventsFreshAsOf());
             }
         };
