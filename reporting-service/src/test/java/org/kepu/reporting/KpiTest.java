@@ -116,6 +116,9 @@ class KpiTest {
                 .jsonPath().getList("items.cityCode").stream().noneMatch("441400"::equals));
         given().auth().oauth2(analyst()).when().get("/api/v1/reports/cities-without-science-museum").then()
                 .statusCode(200).body("items.cityCode", not(hasItem("441400")));
+        String csv = given().auth().oauth2(analyst()).when().get("/api/v1/reports/cities-without-science-museum.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("\uFEFF城市代码,城市,经济区域,综合性科技馆数\r\n") && !csv.contains("441400,"), csv);
     }
 
     @Test

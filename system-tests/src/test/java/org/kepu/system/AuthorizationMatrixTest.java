@@ -76,6 +76,11 @@ class AuthorizationMatrixTest {
     }
 
     static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("push partner events", Target.NONE,
+                    f -> f.request().body(Map.of("items", List.of(Map.of("externalId", "matrix-" + UUID.randomUUID(),
+                            "state", "DRAFT", "event", event())))).post("/api/v1/partner-events").statusCode(),
+                    Map.of(Caller.ADMIN, 403, Caller.OWNING_ORGANIZER, 403, Caller.OTHER_ORGANIZER, 403,
+                            Caller.VENUE_MANAGER, 403, Caller.PARTNER, 200, Caller.ANALYST, 403, Caller.ANONYMOUS, 401)),
             new Endpoint("create event", Target.NONE,
                     f -> f.request().body(event()).post("/api/v1/events").statusCode(), expect(201, 201, 201, 403)),
             new Endpoint("update event", Target.PUBLISHED,

@@ -36,7 +36,7 @@ class GeneratedClientTest {
 
     static final Pattern VERB_ID = Pattern
             .compile(
-                    "(get|list|search|create|update|delete|publish|cancel|complete|report|register|check|export|resize|assign|replace|change|record|close|reject)[A-Z]\\w*");
+                    "(get|list|search|create|update|delete|publish|cancel|complete|report|register|check|export|resize|assign|replace|change|record|close|reject|push)[A-Z]\\w*");
 
     static JsonNode document;
     static Path file;

@@ -76,4 +76,15 @@ public interface EventsConfig {
         @WithDefault("10000")
         long maxEntries();
     }
+
+    /** Partners' pushes (service.PartnerPushes). */
+    PartnerPush partnerPush();
+
+    /** {@code kepu.events.partner-push.*}, e.g. {@code KEPU_EVENTS_PARTNER_PUSH_MAX_ITEMS=500}. */
+    interface PartnerPush {
+
+        /** The most items one push may carry; more is refused with 413. */
+        @WithDefault("1000")
+        int maxItems();
+    }
 }

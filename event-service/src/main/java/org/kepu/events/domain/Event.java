@@ -148,6 +148,10 @@ public class Event {
     @Column(name = "external_id")
     public String externalId;
 
+    /** SHA-256 of the item the partner last pushed for this event (hex); equal on a repeat, so nothing changes. */
+    @Column(name = "push_digest")
+    public String pushDigest;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -178,9 +182,18 @@ public class Event {
         return event;
     }
 
-    /** Whether the caller runs this event: an admin, or a member of its organization. */
+    /** A partner's event, known by its id in the partner's own system; its organizer of record is the partner. */
+    public static Event pushed(String partnerId, String externalId) {
+        Event event = draft(partnerId);
+        event.partnerId = partnerId;
+        event.externalId = externalId;
+        return event;
+    }
+
+    /** Whether the caller runs this event: an admin, a member of its organization, or the partner that pushed it. */
     public boolean isManagedBy(Caller caller) {
-        return caller.isAdmin() || caller.organization().map(organizerOrg::equals).orElse(false);
+        return caller.isAdmin() || caller.organization().map(organizerOrg::equals).orElse(false)
+                || partnerId != null && caller.partner().map(partnerId::equals).orElse(false);
     }
 
     /** Refuses a caller who does not run this event: 404 while it is a draft (they cannot know it), else 403. */

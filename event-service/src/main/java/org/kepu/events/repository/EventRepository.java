@@ -41,6 +41,17 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      * Public events matching the search, in the order it asks for, one page of them and the total. Runs in a
      * transaction of its own, planned for its parameters ({@link CustomPlans}).
      */
+    /** A partner's event by its id in the partner's system. */
+    public java.util.Optional<Event> findBySource(String partnerId, String externalId) {
+        return find("partnerId = ?1 AND externalId = ?2", partnerId, externalId).firstResultOptional();
+    }
+
+    /** A partner's events, newest first. */
+    public Page<Event> ofPartner(String partnerId, int page, int size) {
+        var query = find("partnerId = ?1 ORDER BY createdAt DESC, id", partnerId);
+        return Page.of(query.page(page, size).list(), query.count(), page, size);
+    }
+
     public Page<Event> search(EventSearch search, int page, int size) {
         CustomPlans.forThisTransaction(getEntityManager());
         SearchFilters filters = SearchFilters.of(search, Instant.now());

@@ -133,6 +133,91 @@ public class EventService {
         events.flush(); // a concurrent change loses here, inside the request, where it is answered 409 or 412
     }
 
+    /**
+     * One pushed item, in a transaction of its own. Two pushes of the same external id at once queue on an advisory
+     * lock, so neither creates a duplicate. 404 to withdraw an event the partner never pushed, 409 to take a public
+     * event back to draft or to change a cancelled or completed one.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public PushOutcome.Item push(String partner, int index, PushItem item, String digest) {
+        events.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:partner), hashtext(:externalId))")
+                .setParameter("partner", partner).setParameter("externalId", item.externalId()).getSingleResult();
+        Optional<Event> existing = events.findBySource(partner, item.externalId());
+        if (item.state() == PushItem.State.CANCELLED) {
+            Event event = existing
+                    .orElseThrow(() -> ProblemException.notFound("Event with externalId", item.externalId()));
+            return withdraw(index, event, item.cancelReason());
+        }
+        if (existing.isEmpty()) {
+            Event event = Event.pushed(partner, item.externalId());
+            apply(item.event(), event);
+            event.pushDigest = digest;
+            events.persist(event);
+            events.flush();
+            if (item.state() == PushItem.State.PUBLISHED) {
+                event.publish();
+                changed(event, EventFacts.PUBLISHED);
+            }
+            return pushed(index, event, PushOutcome.Result.CREATED);
+        }
+        Event event = existing.get();
+        if (digest.equals(event.pushDigest)) {
+            return pushed(index, event, PushOutcome.Result.UNCHANGED);
+        }
+        if (item.state() == PushItem.State.DRAFT && event.status != EventStatus.DRAFT) {
+            throw ProblemException.conflict("cannot-unpublish", "A public event cannot return to draft",
+                    "Event " + item.externalId() + " is " + event.status + "; withdraw it (CANCELLED) instead");
+        }
+        event.requireEditable();
+        Integer capacityBefore = event.capacity;
+        apply(item.event(), event);
+        event.pushDigest = digest;
+        if (event.status == EventStatus.DRAFT && item.state() == PushItem.State.PUBLISHED) {
+            event.publish();
+            changed(event, EventFacts.PUBLISHED);
+        } else {
+            changed(event, event.status == EventStatus.PUBLISHED ? EventFacts.UPDATED : null);
+        }
+        if (event.waitListedSeats > 0 && capacityBefore != null && event.capacity > capacityBefore) {
+            registrations.promoteWaiting(event.id);
+        }
+        return pushed(index, event, PushOutcome.Result.UPDATED);
+    }
+
+    /** A partner's event by its external id: theirs only (404 otherwise, drafts included). */
+    @Transactional(TxType.SUPPORTS)
+    public Event pushedEvent(String partner, String externalId) {
+        return events.findBySource(partner, externalId)
+                .orElseThrow(() -> ProblemException.notFound("Event with externalId", externalId));
+    }
+
+    @Transactional
+    public Page<Event> pushedEvents(String partner, int page, int size) {
+        return events.ofPartner(partner, page, size);
+    }
+
+    private PushOutcome.Item withdraw(int index, Event event, String reason) {
+        if (event.status == EventStatus.CANCELLED) {
+            return new PushOutcome.Item(index, event.externalId, PushOutcome.Result.UNCHANGED, event.id,
+                    event.version, null);
+        }
+        if (event.status == EventStatus.DRAFT) {
+            // Never public: nobody planned to come, so it simply goes.
+            events.delete(event);
+            events.flush();
+            return new PushOutcome.Item(index, event.externalId, PushOutcome.Result.WITHDRAWN, event.id, null, null);
+        }
+        event.cancel(reason);
+        changed(event, EventFacts.CANCELLED);
+        registrations.cancelAllOf(event.id, reason);
+        return pushed(index, event, PushOutcome.Result.WITHDRAWN);
+    }
+
+    private static PushOutcome.Item pushed(int index, Event event, PushOutcome.Result result) {
+        return new PushOutcome.Item(index, event.externalId, result, event.id, event.version, null);
+    }
+
     private Event changed(Event event, String factType) {
         events.flush(); // the fact and the ETag carry the version after this change
         if (factType != null) {

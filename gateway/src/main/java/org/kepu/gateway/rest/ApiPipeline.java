@@ -317,7 +317,9 @@ public class ApiPipeline {
                     "The bearer token is not valid (signature, issuer, audience or expiry)");
             return false;
         }
-        exchange.client = token.get().getSubject();
+        // A partner agency's systems may hold many tokens; its rate limit is the partner's, whichever token calls.
+        Object partner = token.get().getClaim("partner");
+        exchange.client = partner != null ? "partner:" + partner : token.get().getSubject();
         exchange.rateClass = "authenticated";
         return true;
     }

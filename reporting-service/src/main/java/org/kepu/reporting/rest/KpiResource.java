@@ -102,4 +102,18 @@ public class KpiResource {
     public Items<CityCount> citiesWithoutScienceMuseum() {
         return Items.of(report.citiesWithoutScienceMuseum());
     }
+
+    @GET
+    @Path("/cities-without-science-museum.{format: csv|xlsx}")
+    @Produces({CsvExport.MEDIA_TYPE, TableExport.XLSX})
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @Operation(operationId = "exportCitiesWithoutScienceMuseum", summary = "The cities lacking a comprehensive science museum, as CSV (UTF-8 with BOM) or XLSX")
+    @APIResponse(responseCode = "200", description = "城市代码, 城市, 经济区域, 综合性科技馆数", content = {
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response exportCitiesWithoutScienceMuseum(
+            @PathParam("format") @Parameter(description = "csv or xlsx") String format) {
+        return TableExport.of(CityCount.table("缺少综合性科技馆的地市", "综合性科技馆数", report.citiesWithoutScienceMuseum()),
+                format, "cities-without-science-museum");
+    }
 }

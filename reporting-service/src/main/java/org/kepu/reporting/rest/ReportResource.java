@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.paging.Items;
@@ -49,6 +53,9 @@ public class ReportResource {
     @Produces({CsvExport.MEDIA_TYPE, TableExport.XLSX})
     @PermitAll
     @Operation(operationId = "exportPublishedEventsByCity", summary = "Published events by city as CSV (UTF-8 with BOM) or XLSX")
+    @APIResponse(responseCode = "200", description = "城市代码, 城市, 经济区域, 活动数", content = {
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response exportPublishedEventsByCity(@PathParam("format") @Parameter(description = "csv or xlsx") String format) {
         return TableExport.of(CityCount.table("各市活动", "活动数", breakdowns.publishedEvents()), format,
                 "events-by-city");
@@ -59,6 +66,9 @@ public class ReportResource {
     @Produces({CsvExport.MEDIA_TYPE, TableExport.XLSX})
     @PermitAll
     @Operation(operationId = "exportVenuesByCity", summary = "Venues by city as CSV (UTF-8 with BOM) or XLSX")
+    @APIResponse(responseCode = "200", description = "城市代码, 城市, 经济区域, 场馆数", content = {
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response exportVenuesByCity(@PathParam("format") @Parameter(description = "csv or xlsx") String format) {
         return TableExport.of(CityCount.table("各市场馆", "场馆数", breakdowns.venues()), format, "venues-by-city");
     }

@@ -30,8 +30,13 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     static Problem toProblem(ConstraintViolationException exception) {
+        return toProblem(exception.getConstraintViolations());
+    }
+
+    /** The problem for violations found by validating one input by hand (e.g. one item of a batch). */
+    public static Problem toProblem(java.util.Set<? extends ConstraintViolation<?>> violations) {
         List<InvalidField> errors = new ArrayList<>();
-        for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+        for (ConstraintViolation<?> violation : violations) {
             errors.add(new InvalidField(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(InvalidField::field).thenComparing(InvalidField::message));

@@ -44,7 +44,8 @@ public class JsonInputMapper implements ExceptionMapper<JsonProcessingException>
         return toProblem(exception).toResponse();
     }
 
-    static Problem toProblem(JsonProcessingException exception) {
+    /** The problem for JSON that does not bind, also for input read by hand (e.g. one item of a batch). */
+    public static Problem toProblem(JsonProcessingException exception) {
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return invalid(fieldOf(mapping.getPath()), mappingMessage(mapping));
         }

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Partner push bench (issue 24): EVENTS events (default 100,000) pushed in batches of 1,000 through the gateway by
+# CONCURRENCY clients (default 2) into a fresh bench database, with reporting-service following from a fresh one.
+# Reports events per second end to end (first request to last answer), the same pushes repeated (all UNCHANGED), the
+# time from the last answer until the reports count every event, and the CPU per event of each process.
+#   bench/partners/run.sh [EVENTS] [CONCURRENCY]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/bench/partners"
+EVENTS="${1:-100000}"; CONCURRENCY="${2:-2}"
+WORK="$ROOT/.local/bench-partners"
+mkdir -p "$WORK"
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+stack_up_and_built event-service
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi; }
+for db in kepu_event_partner_bench:kepu_event kepu_reporting_partner_bench:kepu_reporting; do
+  as_postgres psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${db%%:*} WITH (FORCE)" \
+    -c "CREATE DATABASE ${db%%:*} OWNER ${db##*:} ENCODING 'UTF8' TEMPLATE template0"
+done
+write_places "$WORK/places.csv"
+[ -f "$WORK/batches/batch-$(printf %05d $(( (EVENTS - 1) / 1000 ))).json" ] && [ "$(ls "$WORK/batches" | wc -l)" -eq $(( (EVENTS + 999) / 1000 )) ] \
+  || { rm -rf "$WORK/batches"; python3 "$HERE/batches.py" "$EVENTS" 1000 "$WORK/batches" "$WORK/places.csv"; }
+
+trap stop_started EXIT
+start event-service 18681 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/kepu_event_partner_bench
+latest=()
+for channel in EVENT REGISTRATION VENUE BOOKING TOUR; do latest+=("MP_MESSAGING_INCOMING_${channel}_FACTS_AUTO_OFFSET_RESET=latest"); done
+start reporting-service 18683 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/kepu_reporting_partner_bench \
+  KEPU_REPORTING_GROUP="partner-bench-$(date +%s)" KEPU_REPORTING_REPORT_CACHE_TTL=0s "${latest[@]}"
+start gateway 18680 KEPU_EVENT_URL=http://127.0.0.1:18681 KEPU_REPORTING_URL=http://127.0.0.1:18683 \
+  KEPU_RATE_AUTH_CAPACITY=1000000000 KEPU_RATE_AUTH_PER_SECOND=1000000000
+sleep 10 # the reporting consumers take their partitions
+token=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role partner --partner bench-estation)
+push_all() { # LABEL: every batch once, CONCURRENCY at a time; prints the seconds taken and the answers' summaries
+  local t0 t1
+  t0=$(date +%s%N)
+  rm -f "$WORK"/batches/*."$1".out
+  ls "$WORK"/batches/*.json | xargs -P "$CONCURRENCY" -I{} curl -s -o "{}.$1.out" -w '%{http_code}\n' \
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @{} \
+    http://127.0.0.1:18680/api/v1/partner-events >"$WORK/codes-$1.txt"
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
+}
+out="$ROOT/bench/results/partners-$(date +%Y%m%d-%H%M).txt"
+{
+  echo "# partner push: $EVENTS events in batches of 1000 through the gateway, $CONCURRENCY clients, $(nproc) cores"
+  e0=$(cpu_ticks "${pid_of[event-service]}"); p0=$(cpu_ticks $(postgres_pids)); g0=$(cpu_ticks "${pid_of[gateway]}")
+  ms=$(push_all first)
+  e1=$(cpu_ticks "${pid_of[event-service]}"); p1=$(cpu_ticks $(postgres_pids)); g1=$(cpu_ticks "${pid_of[gateway]}")
+  done_at=$(date +%s%N)
+  awk -v n="$EVENTS" -v ms="$ms" -v hz="$(getconf CLK_TCK)" -v e=$((e1 - e0)) -v p=$((p1 - p0)) -v g=$((g1 - g0)) \
+    'BEGIN { printf "first push: %d ms, %.0f events/s; cpu us/event: event-service=%.0f postgres=%.0f gateway=%.0f\n", ms, n * 1000 / ms, e * 1e6 / hz / n, p * 1e6 / hz / n, g * 1e6 / hz / n }'
+  echo "answers: $(sort "$WORK/codes-first.txt" | uniq -c | tr '\n' ' ')"
+  for _ in $(seq 1 1200); do
+    total=$(curl -s "http://127.0.0.1:18680/api/v1/reports/overview/events?year=2031" | sed -E 's/.*"total":([0-9]+).*/\1/')
+    [ "$total" -ge "$EVENTS" ] 2>/dev/null && break; sleep 0.5
+  done
+  echo "reports count all $EVENTS: $(( ($(date +%s%N) - done_at) / 1000000 )) ms after the last answer (total=$total)"
+  last=$(printf 'bench-%06d' $((EVENTS - 1)))
+  echo "search finds the last pushed: $(curl -s "http://127.0.0.1:18680/api/v1/events?q=$last&from=2031-01-01T00:00:00%2B08:00" | grep -c "$last") match(es)"
+  ms=$(push_all repeat)
+  echo "repeat push (all unchanged): $ms ms, $(( EVENTS * 1000 / ms )) events/s; answers: $(sort "$WORK/codes-repeat.txt" | uniq -c | tr '\n' ' ')"
+  grep -ho '"unchanged":[0-9]*' "$WORK"/batches/*.repeat.out | awk -F: '{ s += $2 } END { print "unchanged items: " s }'
+} | tee "$out"
+echo "bench: results in $out"

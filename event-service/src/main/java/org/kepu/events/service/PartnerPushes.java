@@ -1,0 +1,136 @@
+package org.kepu.events.service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.kepu.common.problem.ConstraintViolationMapper;
+import org.kepu.common.problem.JsonInputMapper;
+import org.kepu.common.problem.Problem;
+import org.kepu.common.problem.Problem.InvalidField;
+import org.kepu.common.problem.ProblemException;
+import org.kepu.common.security.Caller;
+import org.kepu.common.security.Roles;
+import org.kepu.events.config.EventsConfig;
+import org.kepu.events.service.PushOutcome.Item;
+import org.kepu.events.service.PushOutcome.Result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * A partner's batch of events, item by item: each is read, checked and stored on its own (in its own transaction), so
+ * valid items are kept when others are refused, and a refusal names the item's fields as {@code items[i].…}. An item
+ * equal to what the partner last pushed for that external id changes nothing.
+ */
+@ApplicationScoped
+public class PartnerPushes {
+
+    private final EventService events;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final EventsConfig config;
+    private final ObjectMapper canonical;
+
+    public PartnerPushes(EventService events, ObjectMapper json, Validator validator, EventsConfig config) {
+        this.events = events;
+        this.json = json;
+        this.validator = validator;
+        this.config = config;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** 403 unless the caller is a partner; 413 {@code batch-too-large} over the item limit. */
+    public PushOutcome push(List<JsonNode> items, Caller caller) {
+        String partner = partnerOf(caller);
+        int limit = config.partnerPush().maxItems();
+        if (items.size() > limit) {
+            throw new ProblemException(Problem.of(413, "batch-too-large", "Too many items",
+                    "A push carries at most " + limit + " items; this one has " + items.size()
+                            + ". Send it in several.",
+                    null));
+        }
+        List<Item> outcomes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            outcomes.add(pushOne(partner, i, items.get(i)));
+        }
+        return PushOutcome.of(outcomes);
+    }
+
+    /** The caller's partner id; 403 for anyone who is not a partner. */
+    public static String partnerOf(Caller caller) {
+        if (!caller.hasRole(Roles.PARTNER) || caller.partner().isEmpty()) {
+            throw ProblemException.forbidden("Only a partner agency (role partner with a partner claim) pushes events");
+        }
+        return caller.partner().get();
+    }
+
+    private Item pushOne(String partner, int index, JsonNode node) {
+        String field = "items[" + index + "]";
+        String externalId = node != null && node.path("externalId").isTextual() ? node.get("externalId").asText() : null;
+        PushItem item;
+        try {
+            item = json.treeToValue(node, PushItem.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Problem problem = e instanceof JsonProcessingException jpe
+                    ? JsonInputMapper.toProblem(jpe)
+                    : ProblemException.invalid("", "must be an event item").problem();
+            return rejected(index, externalId, prefixed(problem, field));
+        }
+        if (item == null) {
+            return rejected(index, null, ProblemException.invalid(field, "must be an event item").problem());
+        }
+        Set<ConstraintViolation<PushItem>> violations = validator.validate(item);
+        List<InvalidField> missing = new ArrayList<>();
+        if (item.state() == PushItem.State.CANCELLED && (item.cancelReason() == null || item.cancelReason().isBlank())) {
+            missing.add(new InvalidField(field + ".cancelReason", "is required to withdraw an event"));
+        }
+        if (item.state() != PushItem.State.CANCELLED && item.event() == null) {
+            missing.add(new InvalidField(field + ".event", "is required unless withdrawing"));
+        }
+        if (!violations.isEmpty() || !missing.isEmpty()) {
+            List<InvalidField> errors = new ArrayList<>(missing);
+            if (!violations.isEmpty()) {
+                errors.addAll(prefixed(ConstraintViolationMapper.toProblem(violations), field).errors());
+            }
+            return rejected(index, item.externalId(), ProblemException.invalid(errors).problem());
+        }
+        try {
+            return events.push(partner, index, item, digest(node));
+        } catch (ProblemException e) {
+            return rejected(index, item.externalId(), prefixed(e.problem(), field));
+        }
+    }
+
+    private static Item rejected(int index, String externalId, Problem problem) {
+        return new Item(index, externalId, Result.REJECTED, null, null, problem);
+    }
+
+    /** The problem with each field named from the request's root ({@code items[3].event.titleZh}). */
+    private static Problem prefixed(Problem problem, String field) {
+        List<InvalidField> errors = problem.errors().stream()
+                .map(e -> new InvalidField(e.field() == null || e.field().isEmpty() ? field : field + "." + e.field(),
+                        e.message()))
+                .toList();
+        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), errors);
+    }
+
+    /** SHA-256 of the item as sent, keys sorted, so the same content has the same digest whatever the key order. */
+    private String digest(JsonNode node) {
+        try {
+            byte[] bytes = canonical.writeValueAsBytes(json.treeToValue(node, Object.class));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot digest a push item", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.kepu.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.Test;
+import org.kepu.common.testing.InParallel;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+/** Partner agencies push events in batches, idempotent by their own ids, and see only their own. */
+@QuarkusTest
+class PartnerPushTest {
+
+    static String partner(String id) {
+        return Organizers.TOKENS.token("partner@" + id).role("partner").partner(id).sign();
+    }
+
+    static Map<String, Object> item(String externalId, String state, String title) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("externalId", externalId);
+        item.put("state", state);
+        item.put("event", Organizers.event(title));
+        return item;
+    }
+
+    static ValidatableResponse push(String partner, List<?> items) {
+        return given().auth().oauth2(partner(partner)).contentType(ContentType.JSON).body(Map.of("items", items))
+                .when().post("/api/v1/partner-events").then();
+    }
+
+    @Test
+    void aMixedBatchStoresTheValidItemsAndNamesTheFieldsOfTheOthers() {
+        String p = "gz-platform-" + UUID.randomUUID();
+        Map<String, Object> bad = item("bad-1", "PUBLISHED", "");
+        Map<String, Object> wrongType = item("bad-2", "PUBLISHED", "类型错误");
+        ((Map<String, Object>) wrongType.get("event")).put("capacity", "很多");
+        List<Object> items = List.of(item("ev-1", "PUBLISHED", "伙伴推送·公开"), item("ev-2", "DRAFT", "伙伴推送·草稿"),
+                bad, wrongType, Map.of("externalId", "never-pushed", "state", "CANCELLED", "cancelReason", "取消"));
+        JsonPath first = push(p, items).statusCode(207).body("summary.received", equalTo(5))
+                .body("summary.created", equalTo(2)).body("summary.rejected", equalTo(3))
+                .body("items[0].result", equalTo("CREATED")).body("items[1].result", equalTo("CREATED"))
+                .body("items[2].result", equalTo("REJECTED"))
+                .body("items[2].problem.errors.field", hasItem("items[2].event.titleZh"))
+                .body("items[3].problem.errors.field", hasItem("items[3].event.capacity"))
+                .body("items[4].problem.status", equalTo(404)).extract().jsonPath();
+        String published = first.getString("items[0].id");
+        long version = first.getLong("items[0].version");
+
+        // Published pushed events are ordinary public events, with their source shown; drafts stay the partner's.
+        given().when().get("/api/v1/events/" + published).then().statusCode(200)
+                .body("partnerId", equalTo(p)).body("externalId", equalTo("ev-1")).body("status", equalTo("PUBLISHED"));
+        given().when().get("/api/v1/events/" + first.getString("items[1].id")).then().statusCode(404);
+
+        // The same batch again changes nothing.
+        push(p, items).statusCode(207).body("summary.unchanged", equalTo(2)).body("summary.created", equalTo(0))
+                .body("items[0].version", equalTo((int) version));
+        // The same content with its keys in another order is the same content.
+        Map<String, Object> reordered = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        reordered.putAll(item("ev-1", "PUBLISHED", "伙伴推送·公开"));
+        push(p, List.of(reordered)).statusCode(200).body("items[0].result", equalTo("UNCHANGED"));
+
+        // A change is a new version; the draft is published by saying so.
+        push(p, List.of(item("ev-1", "PUBLISHED", "伙伴推送·公开（改期）"), item("ev-2", "PUBLISHED", "伙伴推送·草稿")))
+                .statusCode(200).body("summary.updated", equalTo(2)).body("items[0].version", equalTo((int) version + 1));
+        given().when().get("/api/v1/events/" + first.getString("items[1].id")).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+        push(p, List.of(item("ev-2", "DRAFT", "伙伴推送·草稿"))).statusCode(207)
+                .body("items[0].problem.type", containsString("cannot-unpublish"));
+
+        // Withdrawn by external id, with a reason the public reads.
+        push(p, List.of(Map.of("externalId", "ev-1", "state", "CANCELLED", "cancelReason", "因台风取消"))).statusCode(200)
+                .body("items[0].result", equalTo("WITHDRAWN"));
+        given().when().get("/api/v1/events/" + published).then().body("status", equalTo("CANCELLED"))
+                .body("cancelReason", equalTo("因台风取消"));
+        push(p, List.of(Map.of("externalId", "ev-1", "state", "CANCELLED"))).statusCode(207)
+                .body("items[0].problem.errors.field", hasItem("items[0].cancelReason"));
+
+        // Read back by the partner's own id, and listed.
+        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events/ev-2").then().statusCode(200)
+                .body("externalId", equalTo("ev-2"));
+        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events").then().statusCode(200)
+                .body("total", equalTo(2));
+    }
+
+    @Test
+    void aPartnerNeverSeesOrChangesAnothersEvents() {
+        String a = "partner-a-" + UUID.randomUUID();
+        String b = "partner-b-" + UUID.randomUUID();
+        String draft = push(a, List.of(item("shared-id", "DRAFT", "甲的草稿"))).statusCode(200).extract()
+                .path("items[0].id");
+        given().auth().oauth2(partner(b)).when().get("/api/v1/partner-events/shared-id").then().statusCode(404);
+        given().auth().oauth2(partner(b)).when().get("/api/v1/events/" + draft).then().statusCode(404);
+        // The same external id from another partner is another event: ids are each partner's own.
+        String theirs = push(b, List.of(item("shared-id", "PUBLISHED", "乙的活动"))).statusCode(200).extract()
+                .path("items[0].id");
+        assertTrue(!theirs.equals(draft));
+        given().auth().oauth2(partner(a)).when().get("/api/v1/partner-events/shared-id").then()
+                .body("titleZh", equalTo("甲的草稿"));
+        given().auth().oauth2(Organizers.token(Organizers.newOrg())).contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(item("x", "DRAFT", "冒充")))).when().post("/api/v1/partner-events")
+                .then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of(item("x", "DRAFT", "匿名")))).when()
+                .post("/api/v1/partner-events").then().statusCode(401);
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRefusedWhole() {
+        String p = "big-" + UUID.randomUUID();
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            items.add(Map.of("externalId", "e" + i, "state", "CANCELLED", "cancelReason", "x"));
+        }
+        push(p, items).statusCode(413).contentType("application/problem+json")
+                .body("type", containsString("batch-too-large"));
+        push(p, List.of()).statusCode(400).body("errors[0].field", equalTo("items"));
+        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void concurrentBatchesForTheSameIdsMakeOneEventEach() throws Exception {
+        String p = "race-" + UUID.randomUUID();
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(item("race-" + i, "PUBLISHED", "并发推送 " + i));
+        }
+        List<Callable<Integer>> pushes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pushes.add(() -> push(p, items).extract().statusCode());
+        }
+        assertEquals(List.of(200, 200, 200, 200), InParallel.all(pushes));
+        JsonPath listed = given().auth().oauth2(partner(p)).queryParam("size", 100).when()
+                .get("/api/v1/partner-events").then().statusCode(200).extract().jsonPath();
+        assertEquals(10, listed.getInt("total"));
+        assertEquals(10, listed.getList("items.externalId").stream().distinct().count());
+        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events/race-3").then()
+                .body("version", equalTo(1)).body("cancelReason", nullValue());
+    }
+}
