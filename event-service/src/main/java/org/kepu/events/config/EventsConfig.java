@@ -87,4 +87,23 @@ public interface EventsConfig {
         @WithDefault("1000")
         int maxItems();
     }
+
+    /** The public change feed (service.ChangeFeed). */
+    ChangeFeed changeFeed();
+
+    /** {@code kepu.events.change-feed.*}, e.g. {@code KEPU_EVENTS_CHANGE_FEED_RETENTION=14d}. */
+    interface ChangeFeed {
+
+        /** How long changes are kept; a cursor older than that gets 410 Gone. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often committed changes are positioned: the feed's lag behind a commit, at most. */
+        @WithDefault("200ms")
+        Duration sequenceInterval();
+
+        /** How often changes past the retention are purged. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+    }
 }

@@ -35,10 +35,13 @@ public class EventService {
     private final Divisions divisions;
     private final jakarta.enterprise.event.Event<PublicEventChanged> publicChanges;
     private final RegistrationService registrations;
+    private final ChangeFeed feed;
 
     public EventService(EventRepository events, KnownVenueRepository venues, EventFacts facts, Divisions divisions,
-            jakarta.enterprise.event.Event<PublicEventChanged> publicChanges, RegistrationService registrations) {
+            jakarta.enterprise.event.Event<PublicEventChanged> publicChanges, RegistrationService registrations,
+            ChangeFeed feed) {
         this.registrations = registrations;
+        this.feed = feed;
         this.events = events;
         this.venues = venues;
         this.facts = facts;
@@ -222,6 +225,7 @@ public class EventService {
         events.flush(); // the fact and the ETag carry the version after this change
         if (factType != null) {
             facts.record(factType, event);
+            feed.record(event, factType);
             publicChanges.fire(new PublicEventChanged(event.id));
         }
         return event;

@@ -1,0 +1,100 @@
+package org.kepu.events.repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** The change feed's table: changes written with the event, positioned in commit order by the sequencer. */
+@ApplicationScoped
+public class EventChangeRepository {
+
+    /** A positioned change. */
+    public record Change(long position, UUID eventId, String change, long version, OffsetDateTime changedAt) {
+    }
+
+    private final EntityManager entityManager;
+
+    public EventChangeRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Records a change to a public event; must run in the change's transaction. */
+    public void record(UUID eventId, String change, long version) {
+        entityManager.createNativeQuery("INSERT INTO event_change (event_id, change, version) VALUES (:id, :change,"
+                + " :version)").setParameter("id", eventId).setParameter("change", change)
+                .setParameter("version", version).executeUpdate();
+    }
+
+    /**
+     * Gives the committed changes not positioned yet their positions, in insert order, above every position given
+     * before. One sequencer at a time across replicas (a transaction-scoped advisory lock; a busy one skips its turn).
+     *
+     * @return how many changes were positioned
+     */
+    public int sequence(int atMost) {
+        Object locked = entityManager.createNativeQuery(
+                "SELECT pg_try_advisory_xact_lock(hashtext('kepu.events.change-feed'))").getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        return entityManager.createNativeQuery("""
+                WITH pending AS (
+                    SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM event_change
+                    WHERE position IS NULL ORDER BY seq LIMIT :limit),
+                top AS (SELECT greatest(coalesce(max(position), 0), (SELECT purged_through FROM event_change_horizon))
+                        AS position FROM event_change)
+                UPDATE event_change c SET position = top.position + pending.n
+                FROM pending, top WHERE c.seq = pending.seq
+                """).setParameter("limit", atMost).executeUpdate();
+    }
+
+    /** Up to {@code limit} positioned changes after {@code position}, in position order. */
+    public List<Change> after(long position, int limit) {
+        List<?> rows = entityManager.createNativeQuery("SELECT position, event_id, change, version, changed_at"
+                + " FROM event_change WHERE position > :after ORDER BY position LIMIT :limit")
+                .setParameter("after", position).setParameter("limit", limit).getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> new Change(((Number) r[0]).longValue(), (UUID) r[1],
+                (String) r[2], ((Number) r[3]).longValue(), toOffset(r[4]))).toList();
+    }
+
+    /** The newest position given: where a client that has just listed the events starts following. */
+    public long latest() {
+        Object value = entityManager.createNativeQuery("SELECT greatest(coalesce(max(position), 0),"
+                + " (SELECT purged_through FROM event_change_horizon)) FROM event_change").getSingleResult();
+        return ((Number) value).longValue();
+    }
+
+    /** The position up to which changes have been purged. */
+    public long purgedThrough() {
+        return ((Number) entityManager.createNativeQuery("SELECT purged_through FROM event_change_horizon")
+                .getSingleResult()).longValue();
+    }
+
+    /** Drops positioned changes older than {@code before}, and moves the horizon past them. */
+    public int purge(OffsetDateTime before) {
+        Object through = entityManager.createNativeQuery("SELECT max(position) FROM event_change"
+                + " WHERE position IS NOT NULL AND changed_at < :before").setParameter("before", before)
+                .getSingleResult();
+        if (through == null) {
+            return 0;
+        }
+        long last = ((Number) through).longValue();
+        entityManager.createNativeQuery("UPDATE event_change_horizon SET purged_through = greatest(purged_through,"
+                + " :last)").setParameter("last", last).executeUpdate();
+        return entityManager.createNativeQuery("DELETE FROM event_change WHERE position <= :last")
+                .setParameter("last", last).executeUpdate();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}
