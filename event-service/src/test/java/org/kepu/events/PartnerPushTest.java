@@ -50,10 +50,15 @@ class PartnerPushTest {
         Map<String, Object> bad = item("bad-1", "PUBLISHED", "");
         Map<String, Object> wrongType = item("bad-2", "PUBLISHED", "类型错误");
         ((Map<String, Object>) wrongType.get("event")).put("capacity", "很多");
+        // Refused by a rule while storing (in the batch's transaction), not by reading: the others stay stored.
+        Map<String, Object> unknownSeries = item("bad-3", "PUBLISHED", "系列不存在");
+        ((Map<String, Object>) unknownSeries.get("event")).put("seriesId", UUID.randomUUID().toString());
         List<Object> items = List.of(item("ev-1", "PUBLISHED", "伙伴推送·公开"), item("ev-2", "DRAFT", "伙伴推送·草稿"),
-                bad, wrongType, Map.of("externalId", "never-pushed", "state", "CANCELLED", "cancelReason", "取消"));
-        JsonPath first = push(p, items).statusCode(207).body("summary.received", equalTo(5))
-                .body("summary.created", equalTo(2)).body("summary.rejected", equalTo(3))
+                bad, wrongType, Map.of("externalId", "never-pushed", "state", "CANCELLED", "cancelReason", "取消"),
+                unknownSeries);
+        JsonPath first = push(p, items).statusCode(207).body("summary.received", equalTo(6))
+                .body("summary.created", equalTo(2)).body("summary.rejected", equalTo(4))
+                .body("items[5].problem.errors.field", hasItem("items[5].event.seriesId"))
                 .body("items[0].result", equalTo("CREATED")).body("items[1].result", equalTo("CREATED"))
                 .body("items[2].result", equalTo("REJECTED"))
                 .body("items[2].problem.errors.field", hasItem("items[2].event.titleZh"))

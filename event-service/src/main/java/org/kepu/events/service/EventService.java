@@ -143,9 +143,47 @@ public class EventService {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public PushOutcome.Item push(String partner, int index, PushItem item, String digest) {
+        lockSource(partner, item.externalId());
+        return pushIn(partner, index, item, digest);
+    }
+
+    /** An item of a batch, read and checked, waiting to be stored. */
+    public record Pending(int index, PushItem item, String digest) {
+    }
+
+    /**
+     * A partner's checked items in one transaction (one commit for the batch): an item refused by a rule is answered
+     * REJECTED and leaves nothing behind (its event is reloaded as stored); anything else that fails fails the whole
+     * transaction, for the caller to store the items one by one instead. The external ids are locked in sorted order,
+     * so two batches never wait on each other in a circle.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<PushOutcome.Item> pushAll(String partner, List<Pending> items) {
+        items.stream().map(p -> p.item().externalId()).distinct().sorted().forEach(id -> lockSource(partner, id));
+        List<PushOutcome.Item> outcomes = new java.util.ArrayList<>(items.size());
+        for (Pending pending : items) {
+            try {
+                outcomes.add(pushIn(partner, pending.index(), pending.item(), pending.digest()));
+            } catch (ProblemException e) {
+                events.findBySource(partner, pending.item().externalId())
+                        .ifPresent(event -> events.getEntityManager().refresh(event));
+                outcomes.add(new PushOutcome.Item(pending.index(), pending.item().externalId(),
+                        PushOutcome.Result.REJECTED, null, null, e.problem()));
+            }
+            // Each item's event is done with: keep the session small, or every flush would check them all again.
+            events.getEntityManager().flush();
+            events.getEntityManager().clear();
+        }
+        return outcomes;
+    }
+
+    private void lockSource(String partner, String externalId) {
         events.getEntityManager()
                 .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:partner), hashtext(:externalId))")
-                .setParameter("partner", partner).setParameter("externalId", item.externalId()).getSingleResult();
+                .setParameter("partner", partner).setParameter("externalId", externalId).getSingleResult();
+    }
+
+    private PushOutcome.Item pushIn(String partner, int index, PushItem item, String digest) {
         Optional<Event> existing = events.findBySource(partner, item.externalId());
         if (item.state() == PushItem.State.CANCELLED) {
             Event event = existing

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.jboss.logging.Logger;
 import org.kepu.common.problem.ConstraintViolationMapper;
 import org.kepu.common.problem.JsonInputMapper;
 import org.kepu.common.problem.Problem;
@@ -34,6 +35,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 @ApplicationScoped
 public class PartnerPushes {
+
+    private static final Logger LOG = Logger.getLogger(PartnerPushes.class);
 
     private final EventService events;
     private final ObjectMapper json;
@@ -59,11 +62,44 @@ public class PartnerPushes {
                             + ". Send it in several.",
                     null));
         }
-        List<Item> outcomes = new ArrayList<>(items.size());
+        Item[] outcomes = new Item[items.size()];
+        List<EventService.Pending> checked = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            outcomes.add(pushOne(partner, i, items.get(i)));
+            Object read = read(i, items.get(i));
+            if (read instanceof Item rejected) {
+                outcomes[i] = rejected;
+            } else {
+                checked.add((EventService.Pending) read);
+            }
         }
-        return PushOutcome.of(outcomes);
+        for (Item stored : store(partner, checked)) {
+            outcomes[stored.index()] = stored;
+        }
+        return PushOutcome.of(List.of(outcomes));
+    }
+
+    /**
+     * The checked items in one transaction; if that fails for a reason no rule foresaw (a constraint, a lost
+     * connection), each item on its own, so that the others are still stored.
+     */
+    private List<Item> store(String partner, List<EventService.Pending> checked) {
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return events.pushAll(partner, checked).stream().map(PartnerPushes::named).toList();
+        } catch (RuntimeException e) {
+            LOG.warnf("A push of %d items failed as one (%s); storing them one by one", checked.size(), e.getMessage());
+            List<Item> stored = new ArrayList<>(checked.size());
+            for (EventService.Pending pending : checked) {
+                try {
+                    stored.add(events.push(partner, pending.index(), pending.item(), pending.digest()));
+                } catch (ProblemException problem) {
+                    stored.add(named(rejected(pending.index(), pending.item().externalId(), problem.problem())));
+                }
+            }
+            return stored;
+        }
     }
 
     /** The caller's partner id; 403 for anyone who is not a partner. */
@@ -74,7 +110,8 @@ public class PartnerPushes {
         return caller.partner().get();
     }
 
-    private Item pushOne(String partner, int index, JsonNode node) {
+    /** The item read and checked ({@link EventService.Pending}), or its rejection ({@link Item}). */
+    private Object read(int index, JsonNode node) {
         String field = "items[" + index + "]";
         String externalId = node != null && node.path("externalId").isTextual() ? node.get("externalId").asText() : null;
         PushItem item;
@@ -104,11 +141,16 @@ public class PartnerPushes {
             }
             return rejected(index, item.externalId(), ProblemException.invalid(errors).problem());
         }
-        try {
-            return events.push(partner, index, item, digest(node));
-        } catch (ProblemException e) {
-            return rejected(index, item.externalId(), prefixed(e.problem(), field));
+        return new EventService.Pending(index, item, digest(node));
+    }
+
+    /** A rule's refusal names the event's fields ({@code capacity}); from the request's root they are the item's. */
+    private static Item named(Item item) {
+        if (item.problem() == null) {
+            return item;
         }
+        return new Item(item.index(), item.externalId(), item.result(), item.id(), item.version(),
+                prefixed(item.problem(), "items[" + item.index() + "].event"));
     }
 
     private static Item rejected(int index, String externalId, Problem problem) {
