@@ -11,7 +11,7 @@ events, size, out, places = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]
 counties = [row["code"] for row in csv.DictReader(open(places))]
 out.mkdir(parents=True, exist_ok=True)
 random.seed(24)
-types = ["LECTURE", "EXHIBITION", "WORKSHOP", "SCIENCE_DAY", "CARAVAN_VISIT"]
+types = ["LECTURE", "EXHIBITION", "TRAINING", "SCIENCE_DAY", "CARAVAN_VISIT"]
 for b in range(0, events, size):
     items = []
     for i in range(b, min(events, b + size)):

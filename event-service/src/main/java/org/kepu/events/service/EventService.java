@@ -194,12 +194,12 @@ public class EventService {
             Event event = Event.pushed(partner, item.externalId());
             apply(item.event(), event);
             event.pushDigest = digest;
-            events.persist(event);
-            events.flush();
-            if (item.state() == PushItem.State.PUBLISHED) {
-                event.publish();
-                changed(event, EventFacts.PUBLISHED);
+            boolean publish = item.state() == PushItem.State.PUBLISHED;
+            if (publish) {
+                event.publish(); // before it is stored: one INSERT, not an INSERT and an UPDATE
             }
+            events.persist(event);
+            changed(event, publish ? EventFacts.PUBLISHED : null);
             return pushed(index, event, PushOutcome.Result.CREATED);
         }
         Event event = existing.get();
