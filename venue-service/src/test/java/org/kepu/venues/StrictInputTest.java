@@ -56,6 +56,43 @@ class StrictInputTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> slotsRefuseWrongJsonTypes() {
+        String venue = BookingTest.venueWithManager();
+        return InputChecks.body("POST", "/api/v1/venues/" + venue + "/slots",
+                () -> Venues.asManager("manager-" + venue),
+                Map.of("date", BookingTest.NEXT_WEEK.toString(), "opens", "09:30", "closes", "11:00", "capacity", 40,
+                        "audience", "YOUTH", "notes", "适合小学高年级"))
+                .fields(TEXT, "opens", "closes", "notes").fields(INTEGER, "capacity").fields(ENUM, "audience")
+                .fields(LIST, "days").checks();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bookingsRefuseWrongJsonTypes() {
+        String venue = BookingTest.venueWithManager();
+        String slot = BookingTest.oneSlot(venue, 60);
+        return InputChecks.body("POST", "/api/v1/venues/" + venue + "/slots/" + slot + "/bookings",
+                io.restassured.RestAssured::given,
+                Map.of("size", 30, "school", "华阳小学", "grade", "五年级", "leaderName", "王老师", "leaderPhone",
+                        "13800138000"))
+                .fields(INTEGER, "size").fields(TEXT, "school", "grade", "leaderName", "leaderPhone").checks();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> toursAndStopsRefuseWrongJsonTypes() {
+        String unit = TourTest.caravan();
+        String tour = TourTest.tour(unit, 2031);
+        Stream<DynamicTest> tours = InputChecks.body("POST", "/api/v1/tours", () -> Venues.asManager("manager-" + unit),
+                Map.of("unitId", unit, "name", "巡展", "year", 2031, "organizer", "省科协"))
+                .fields(TEXT, "name", "organizer").fields(INTEGER, "year").checks();
+        Stream<DynamicTest> stops = InputChecks.body("POST", "/api/v1/tours/" + tour + "/stops",
+                () -> Venues.asManager("manager-" + unit),
+                TourTest.stop("连州市第二中学", "441882", "2031-11-04", "2031-11-08", "SCHOOL"))
+                .fields(TEXT, "placeName", "divisionCode").fields(DECIMAL, "latitude", "longitude")
+                .fields(ENUM, "setting").checks();
+        return Stream.concat(tours, stops);
+    }
+
+    @TestFactory
     Stream<DynamicTest> searchRefusesBadParameters() {
         return InputChecks.query("/api/v1/venues").integers("page", "size").texts("divisionCode", "q")
                 .decimals("lat", "lon", "radiusKm").times("openAt").checks();
