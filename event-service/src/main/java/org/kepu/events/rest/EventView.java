@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kepu.common.divisions.ProvinceTime;
+import org.kepu.common.geo.GeoPoint;
 import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventStatus;
 import org.kepu.events.domain.EventType;
-import org.kepu.common.geo.GeoPoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -32,7 +33,7 @@ public record EventView(UUID id, String titleZh, String titleEn, String descript
             boolean waitList, int confirmedSeats, int seatsLeft, int waitListLength, int checkedIn) {
     }
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     static EventView from(Event event) {
         return from(event, null);

@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.kepu.common.divisions.ProvinceTime;
 
 /**
  * An annual plan (工作计划, 工作要点): who issued it, for which year, and when its units' completion reports are due. Its
@@ -21,7 +22,7 @@ import jakarta.persistence.Version;
 public class Plan {
 
     /** Plans count days in China's time: a report on the due date is on time until midnight there. */
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     @Id
     public UUID id;

@@ -12,16 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.kepu.reporting.domain.EventOverview;
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.reporting.domain.EventOverview.Count;
 import org.kepu.reporting.domain.EventOverview.Participants;
+import org.kepu.reporting.domain.EventOverview;
 import org.kepu.reporting.domain.ReportScope;
 
 /** The events overview's figures, from the event read model, months in Asia/Shanghai. */
 @ApplicationScoped
 public class EventOverviewRepository {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     private final EntityManager entityManager;
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.reporting.domain.ReportScope;
 import org.kepu.reporting.domain.ThemedDay.Dates;
 
@@ -19,7 +20,7 @@ import org.kepu.reporting.domain.ThemedDay.Dates;
 @ApplicationScoped
 public class ThemedDayRepository {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     private final EntityManager entityManager;
 

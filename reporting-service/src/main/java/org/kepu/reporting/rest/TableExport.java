@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.rest.CsvExport;
 import org.kepu.reporting.domain.ReportTable;
 
@@ -27,7 +28,7 @@ public final class TableExport {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     private TableExport() {
     }

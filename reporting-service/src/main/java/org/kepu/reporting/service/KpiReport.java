@@ -14,23 +14,24 @@ import jakarta.transaction.Transactional;
 
 import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.problem.ProblemException;
 import org.kepu.reporting.domain.CityCount;
 import org.kepu.reporting.domain.Kpi;
 import org.kepu.reporting.domain.KpiMetric;
 import org.kepu.reporting.domain.ReportScope;
 import org.kepu.reporting.domain.ThemedDay;
+import org.kepu.reporting.repository.KpiRepository.Figure;
+import org.kepu.reporting.repository.KpiRepository.Target;
 import org.kepu.reporting.repository.KpiRepository;
 import org.kepu.reporting.repository.PlanRepository;
 import org.kepu.reporting.repository.ThemedDayRepository;
-import org.kepu.reporting.repository.KpiRepository.Figure;
-import org.kepu.reporting.repository.KpiRepository.Target;
 
 /** The plans' targets against what the facts show: actual, gap, met, and how fresh. */
 @ApplicationScoped
 public class KpiReport {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     private final KpiRepository kpis;
     private final Divisions divisions;

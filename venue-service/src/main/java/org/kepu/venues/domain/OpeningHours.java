@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.problem.Problem.InvalidField;
 import org.kepu.common.problem.ProblemException;
 
@@ -24,7 +25,7 @@ import org.kepu.common.problem.ProblemException;
 public final class OpeningHours {
 
     /** The zone every venue's hours are kept in. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ProvinceTime.ZONE;
 
     /** How far ahead "when does it open next" looks. */
     static final int NEXT_OPENING_HORIZON_DAYS = 400;
