@@ -19,7 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the rest school bookings. Each fact is about a new aggregate, so its effect is one row in a read model; the id and
  * the time it was handed to the broker go to OUT as "kind,id,sentMillis".
  *
- * Usage: java -cp '.local/kafka-libs/*' FactLoad.java BOOTSTRAP RATE SECONDS OUT
+ * Usage: java -cp '.local/kafka-libs/*' FactLoad.java BOOTSTRAP RATE SECONDS OUT [TOPIC_PREFIX]
+ * (the prefix, e.g. "bench.", keeps the load out of the topics the dev services read)
  */
 public class FactLoad {
 
@@ -30,6 +31,7 @@ public class FactLoad {
         String bootstrap = args[0];
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
+        String prefix = args.length > 4 ? args[4] : "";
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
@@ -56,7 +58,7 @@ public class FactLoad {
                     String time = Instant.ofEpochMilli(now).toString();
                     if (kind < 3 || events.isEmpty()) {
                         events.add(id);
-                        producer.send(new ProducerRecord<>("kepu.events", id, envelope("kepu.event.published", id,
+                        producer.send(new ProducerRecord<>(prefix + "kepu.events", id, envelope("kepu.event.published", id,
                                 time, """
                                         {"id":"%s","version":1,"status":"PUBLISHED","type":"LECTURE","divisionCode":"%s",\
                                         "cityCode":"%s","economicRegion":"%s","startsAt":"2026-%02d-15T10:00:00+08:00",\
@@ -66,7 +68,7 @@ public class FactLoad {
                         out.println("event," + id + "," + now);
                     } else if (kind < 5) {
                         String event = events.get(random.nextInt(events.size()));
-                        producer.send(new ProducerRecord<>("kepu.registrations", event, envelope(
+                        producer.send(new ProducerRecord<>(prefix + "kepu.registrations", event, envelope(
                                 "kepu.registration.confirmed", id, time, """
                                         {"registrationId":"%s","eventId":"%s","version":1,"kind":"INDIVIDUAL","size":%d,\
                                         "status":"CONFIRMED","checkedIn":false,"seats":{"capacity":100,"confirmedSeats":1,\
@@ -75,7 +77,7 @@ public class FactLoad {
                         out.println("registration," + id + "," + now);
                     } else {
                         String venue = venues.get(random.nextInt(venues.size()));
-                        producer.send(new ProducerRecord<>("kepu.bookings", venue, envelope("kepu.booking.confirmed",
+                        producer.send(new ProducerRecord<>(prefix + "kepu.bookings", venue, envelope("kepu.booking.confirmed",
                                 id, time, """
                                         {"bookingId":"%s","slotId":"%s","venueId":"%s","divisionCode":"%s","cityCode":"%s",\
                                         "economicRegion":"%s","slotStartsAt":"2026-06-10T09:00:00+08:00","slotCapacity":80,\

@@ -24,9 +24,16 @@ as_postgres psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 sql() { PGPASSWORD="$KEPU_REPORTING_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_reporting -d "$DB" -tA "$@"; }
 
 trap stop_started EXIT
-# A consumer group of its own, starting at the topics' ends (what earlier runs left is not replayed).
+# Topics of its own ("bench." + the real names), so that the load never reaches the dev services' read models, and a
+# consumer group of its own starting at their ends (what earlier runs left is not replayed).
+TOPICS=(kepu.events kepu.registrations kepu.venues kepu.bookings kepu.tours)
+java -cp "$ROOT/.local/kafka-libs/*" "$ROOT/deploy/local/kafka/CreateTopics.java" "127.0.0.1:${KEPU_KAFKA_PORT:-9092}" 3 \
+  "${TOPICS[@]/#/bench.}" >"$WORK/topics.log" 2>&1
 latest=()
-for channel in EVENT REGISTRATION VENUE BOOKING TOUR; do latest+=("MP_MESSAGING_INCOMING_${channel}_FACTS_AUTO_OFFSET_RESET=latest"); done
+for channel in EVENT REGISTRATION VENUE BOOKING TOUR; do
+  topic="bench.kepu.$(echo "$channel" | tr 'A-Z' 'a-z')s"
+  latest+=("MP_MESSAGING_INCOMING_${channel}_FACTS_AUTO_OFFSET_RESET=latest" "MP_MESSAGING_INCOMING_${channel}_FACTS_TOPIC=$topic")
+done
 start reporting-service 18583 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   KEPU_REPORTING_GROUP="bench-$(date +%s)" "${latest[@]}"
 start gateway 18580 KEPU_REPORTING_URL=http://127.0.0.1:18583 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
@@ -41,7 +48,7 @@ applied_count() {
 # before the measured minute: a service in production is warm.
 echo "bench: warming up, $RATE facts/s for 30s"
 java -cp "$ROOT/.local/kafka-libs/*" "$HERE/FactLoad.java" "127.0.0.1:${KEPU_KAFKA_PORT:-9092}" "$RATE" 30 \
-  "$WORK/warmup.csv" >/dev/null 2>"$WORK/load.err"
+  "$WORK/warmup.csv" bench. >/dev/null 2>"$WORK/load.err"
 warm=$(wc -l <"$WORK/warmup.csv")
 for _ in $(seq 1 600); do [ "$(applied_count)" -ge "$warm" ] && break; sleep 0.5; done
 echo "bench: loading $RATE facts/s for ${SECONDS_LOAD}s"
@@ -51,7 +58,7 @@ out="$ROOT/bench/results/reporting-$(date +%Y%m%d-%H%M).txt"
   echo "# reporting: $RATE facts/s for ${SECONDS_LOAD}s (FactLoad.java: 1/2 events, 1/3 registrations, 1/6 bookings; 3 partitions a topic), then the report endpoints through the gateway, wrk -t2 -c$CLIENTS ${SECONDS_EACH}s, $(nproc) cores"
   r0=$(cpu_ticks "${pid_of[reporting-service]}"); p0=$(cpu_ticks $(postgres_pids)); t0=$(date +%s%N)
   java -cp "$ROOT/.local/kafka-libs/*" "$HERE/FactLoad.java" "127.0.0.1:${KEPU_KAFKA_PORT:-9092}" "$RATE" "$SECONDS_LOAD" \
-    "$WORK/sent.csv" 2>"$WORK/load.err"
+    "$WORK/sent.csv" bench. 2>"$WORK/load.err"
   sent=$(wc -l <"$WORK/sent.csv")
   for _ in $(seq 1 600); do [ "$(applied_count)" -ge $((warm + sent)) ] && break; sleep 0.5; done
   t1=$(date +%s%N); r1=$(cpu_ticks "${pid_of[reporting-service]}"); p1=$(cpu_ticks $(postgres_pids))
