@@ -104,9 +104,8 @@ public class KpiReport {
                 String city = target.scope();
                 List<Division> districts = divisions.all().stream()
                         .filter(d -> d.level() == Division.Level.COUNTY && city.equals(d.parentCode())).toList();
-                ThemedDay week = calendar.find(ThemedDayCalendar.SCIENCE_WEEK).orElseThrow();
-                Map<String, Long> events = themedDays.eventsOn(calendar.in(week, target.year()).dates(),
-                        new ReportScope(city), "division_code");
+                Map<String, Long> events = themedDays.eventsOn(scienceWeek(target.year()), new ReportScope(city),
+                        "division_code");
                 long reached = districts.stream()
                         .filter(d -> events.getOrDefault(d.code(), 0L) >= target.value().longValue()).count();
                 yield Kpi.of(target.metric(), target.year(), target.scope(), BigDecimal.valueOf(districts.size()),
@@ -116,15 +115,19 @@ public class KpiReport {
                 // "Each responsible unit holds at least N activities in the week": measured per unit of the plan.
                 List<String> units = plans.tasks(UUID.fromString(target.scope())).stream()
                         .flatMap(task -> task.units().stream()).distinct().toList();
-                ThemedDay week = calendar.find(ThemedDayCalendar.SCIENCE_WEEK).orElseThrow();
-                Map<String, Long> events = themedDays.eventsByOrganizer(calendar.in(week, target.year()).dates(),
-                        units);
+                Map<String, Long> events = themedDays.eventsByOrganizer(scienceWeek(target.year()), units);
                 long reached = units.stream().filter(u -> events.getOrDefault(u, 0L) >= target.value().longValue())
                         .count();
                 yield Kpi.of(target.metric(), target.year(), target.scope(), BigDecimal.valueOf(units.size()),
                         BigDecimal.valueOf(reached), target.source(), themedDays.eventsFreshAsOf());
             }
         };
+    }
+
+    /** 科技活动周's dates in {@code year}: as announced, or by its usual rule. */
+    private ThemedDay.Dates scienceWeek(int year) {
+        ThemedDay week = calendar.find(ThemedDayCalendar.SCIENCE_WEEK).orElseThrow();
+        return calendar.in(week, year).dates();
     }
 
     private List<Division> cities() {
