@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.kepu.events.Organizers.event;
 import static org.kepu.events.Organizers.newOrg;
 import static org.kepu.events.Organizers.publish;
@@ -154,6 +156,51 @@ class EventSearchTest {
                 .get("/api/v1/events").then().body("items.titleZh", contains("机器人竞赛", "秋季科学营"));
         given().queryParam("organizer", org).queryParam("q", "机器人").when().get("/api/v1/events").then()
                 .body("items.titleZh", contains("秋季科学营", "机器人竞赛"));
+    }
+
+    /**
+     * A search reads its page by plain JDBC, one statement; the event's own page reads it through Hibernate. Every field
+     * of every kind of event must come out the same either way (the near-me list adds only its distance).
+     */
+    @Test
+    void aSearchShowsEachEventExactlyAsItsOwnPageDoes() {
+        String org = newOrg();
+        String full = publish(org, with(event("全字段活动"), "titleEn", "Every field", "descriptionZh", "描述",
+                "descriptionEn", "About it", "themes", List.of("AI", "SPACE"), "audiences", List.of("YOUTH", "PUBLIC"),
+                "format", "HYBRID", "streamUrl", "https://live.example.org/1", "responsibleUnits",
+                List.of("市科协", "市教育局"), "takesRegistrations", true, "keepsWaitList", true,
+                "registrationSizeCap", 4, "registrationOpensAt", "2024-05-01T09:00:00+08:00",
+                "registrationClosesAt", "2024-05-17T18:00:00+08:00"));
+        String bare = publish(org, with(event("无坐标活动"), "latitude", null, "longitude", null, "capacity", null,
+                "startsAt", "2024-05-20T09:00:00+08:00", "endsAt", "2024-05-20T12:00:00+08:00"));
+        String cancelled = publish(org, with(event("取消的活动"), "startsAt", "2024-05-21T09:00:00+08:00", "endsAt",
+                "2024-05-21T12:00:00+08:00"));
+        Organizers.cancel(org, cancelled);
+
+        List<Map<String, Object>> listed = given().queryParam("organizer", org).when().get("/api/v1/events").then()
+                .statusCode(200).body("items.id", contains(full, bare, cancelled)).extract().path("items");
+        for (Map<String, Object> item : listed) {
+            Map<String, Object> own = given().auth().oauth2(Organizers.token(org)).when()
+                    .get("/api/v1/events/" + item.get("id")).then().statusCode(200).extract().path("");
+            assertEquals(own, item);
+        }
+        Map<String, Object> near = given().queryParam("organizer", org).queryParam("lat", 23.04)
+                .queryParam("lon", 113.37).queryParam("radiusKm", 5).when().get("/api/v1/events").then()
+                .body("items.id", contains(full, cancelled)).extract().path("items[0]");
+        Map<String, Object> own = given().when().get("/api/v1/events/" + full).then().extract().path("");
+        assertNotNull(near.remove("distanceKm"));
+        assertEquals(own, near);
+    }
+
+    @Test
+    void aPagePastTheEndIsEmptyAndStillSaysTheTotal() {
+        String org = newOrg();
+        publish(org, event("唯一的活动"));
+        given().queryParam("organizer", org).queryParam("page", 3).when().get("/api/v1/events").then()
+                .statusCode(200).body("items", empty()).body("total", equalTo(1)).body("page", equalTo(3));
+        given().queryParam("organizer", org).queryParam("lat", 23.04).queryParam("lon", 113.37)
+                .queryParam("radiusKm", 5).queryParam("page", 2).when().get("/api/v1/events").then()
+                .statusCode(200).body("items", empty()).body("total", equalTo(1));
     }
 
     @Test

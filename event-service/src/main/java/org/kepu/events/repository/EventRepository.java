@@ -13,12 +13,12 @@ import jakarta.persistence.Query;
 
 import org.hibernate.CacheMode;
 import org.hibernate.Session;
-import org.kepu.common.geo.NearSql;
 import org.kepu.common.paging.Page;
 import org.kepu.common.persistence.CustomPlans;
 import org.kepu.events.domain.Event;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Finds events; every public query leaves drafts out.
@@ -37,10 +37,12 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
      */
     static final int TEXT_PROBE_ROWS = 5_000;
 
-    /**
-     * Public events matching the search, in the order it asks for, one page of them and the total. Runs in a
-     * transaction of its own, planned for its parameters ({@link CustomPlans}).
-     */
+    private final StructuredSearch structured;
+
+    EventRepository(StructuredSearch structured) {
+        this.structured = structured;
+    }
+
     /** A partner's event by its id in the partner's system. */
     public java.util.Optional<Event> findBySource(String partnerId, String externalId) {
         return find("partnerId = ?1 AND externalId = ?2", partnerId, externalId).firstResultOptional();
@@ -52,25 +54,34 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         return Page.of(query.page(page, size).list(), query.count(), page, size);
     }
 
+    /**
+     * Public events matching the search, in the order it asks for, one page of them and the total. Without free text
+     * one statement answers, outside any transaction ({@link StructuredSearch}); with it, a transaction of its own
+     * planned for its parameters ({@link CustomPlans}), since how a word is best found depends on how common it is.
+     */
     public Page<Event> search(EventSearch search, int page, int size) {
-        CustomPlans.forThisTransaction(getEntityManager());
         SearchFilters filters = SearchFilters.of(search, Instant.now());
+        if (search.text() == null) {
+            return structured.find(search, filters, page, size);
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            CustomPlans.forThisTransaction(getEntityManager());
+            return withText(search, filters, page, size);
+        });
+    }
+
+    private Page<Event> withText(EventSearch search, SearchFilters filters, int page, int size) {
         long offset = (long) page * size;
-        if (search.text() != null && search.effectiveOrder() == EventSearch.Order.START_TIME) {
+        if (search.effectiveOrder() == EventSearch.Order.START_TIME) {
             return textByStartTime(search.text(), filters, offset, page, size);
         }
         Map<String, Object> params = filters.params();
-        String where = filters.where();
-        if (search.text() != null) {
-            where += " AND " + SearchFilters.TEXT;
-            params.put("text", search.text());
-        }
+        String where = filters.where() + " AND " + SearchFilters.TEXT;
+        params.put("text", search.text());
         String orderBy = switch (search.effectiveOrder()) {
             case START_TIME -> "e.starts_at, e.id";
-            case RELEVANCE -> search.text() == null
-                    ? "e.starts_at, e.id"
-                    : "CASE WHEN strpos(lower(e.title_zh || ' ' || coalesce(e.title_en, '')), lower(:needle)) > 0"
-                            + " THEN 0 ELSE 1 END, e.starts_at, e.id";
+            case RELEVANCE -> "CASE WHEN strpos(lower(e.title_zh || ' ' || coalesce(e.title_en, '')), lower(:needle)) > 0"
+                    + " THEN 0 ELSE 1 END, e.starts_at, e.id";
             case DISTANCE -> "e.starts_at, e.id"; // with a point, nearestFirst orders instead
         };
         Map<String, Object> pageParams = new HashMap<>(params);
@@ -78,8 +89,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
             pageParams.put("needle", search.text().trim());
         }
         String pageSql = search.near() != null && search.effectiveOrder() == EventSearch.Order.DISTANCE
-                ? nearestFirst(where, pageParams, offset + size,
-                        NearSql.flatDistortion(search.near().latitude(), search.radiusKm()))
+                ? SearchFilters.nearestFirst("e.id", where, pageParams, offset + size, search)
                 : "SELECT e.id FROM event e WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset";
         List<UUID> ids = ids(pageSql, pageParams, size, offset);
         long counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
@@ -115,23 +125,6 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                     + (Page.COUNT_LIMIT + 1) + ") m", params);
         }
         return Page.of(load(ids), counted, page, size);
-    }
-
-    /**
-     * The page nearest the point, in ascending shown distance, ties by id. The GiST index hands out the nearest
-     * {@code reach} points in its plane approximation without reading the rest, but that order is not the exact one
-     * (points within about 2 % of each other swap) and it cannot break ties. So the first step finds how far the page
-     * reaches in the plane; every point of the exact first {@code reach} lies within that distance times the
-     * approximation's worst distortion, and the second step orders that ring exactly — a few rows more at most.
-     */
-    private static String nearestFirst(String where, Map<String, Object> params, long reach, double distortion) {
-        params.put("reach", reach);
-        params.put("distortion", distortion);
-        return "WITH edge AS (SELECT max(n.d) AS d FROM (SELECT " + SearchFilters.NEAREST_FIRST + " AS d FROM event e WHERE "
-                + where + " ORDER BY " + SearchFilters.NEAREST_FIRST + " LIMIT :reach) n)"
-                + " SELECT e.id FROM event e, edge WHERE " + where + " AND " + SearchFilters.FLAT_POINT + " <@ circle("
-                + NearSql.FLAT_HERE + ", edge.d * :distortion) ORDER BY " + SearchFilters.SHOWN_DISTANCE + ", e.id"
-                + " LIMIT :limit OFFSET :offset";
     }
 
     private List<UUID> ids(String sql, Map<String, Object> params, int limit, long offset) {

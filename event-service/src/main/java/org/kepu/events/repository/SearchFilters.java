@@ -102,6 +102,25 @@ final class SearchFilters {
         NearSql.bind(search.near(), search.radiusKm(), conditions.liveParams());
     }
 
+    /**
+     * The page nearest the search's point, in ascending shown distance, ties by id, selecting {@code select} from
+     * {@code event e}. The GiST index hands out the nearest {@code reach} points in its plane approximation without
+     * reading the rest, but that order is not the exact one (points within about 2 % of each other swap) and it cannot
+     * break ties. So the first step finds how far the page reaches in the plane; every point of the exact first
+     * {@code reach} lies within that distance times the approximation's worst distortion, and the second step orders
+     * that ring exactly — a few rows more at most. Parameters {@code :limit} and {@code :offset} are the caller's.
+     */
+    static String nearestFirst(String select, String where, Map<String, Object> params, long reach,
+            EventSearch search) {
+        params.put("reach", reach);
+        params.put("distortion", NearSql.flatDistortion(search.near().latitude(), search.radiusKm()));
+        return "WITH edge AS (SELECT max(n.d) AS d FROM (SELECT " + NEAREST_FIRST + " AS d FROM event e WHERE " + where
+                + " ORDER BY " + NEAREST_FIRST + " LIMIT :reach) n)"
+                + " SELECT " + select + " FROM event e, edge WHERE " + where + " AND " + FLAT_POINT + " <@ circle("
+                + NearSql.FLAT_HERE + ", edge.d * :distortion) ORDER BY " + SHOWN_DISTANCE + ", e.id"
+                + " LIMIT :limit OFFSET :offset";
+    }
+
     /** The condition, for a WHERE clause over {@code event e}. */
     String where() {
         return conditions.where();

@@ -77,8 +77,11 @@ public class EventService {
         return events.findByIdOptional(id).filter(Event::isPublic);
     }
 
-    /** Searches the database; the public API reads through rest.SearchResponseCache. */
-    @Transactional
+    /**
+     * Searches the database; the public API reads through rest.SearchResponseCache. No transaction of its own: the
+     * repository opens one only for free text, which needs it (see EventRepository#search).
+     */
+    @Transactional(TxType.SUPPORTS)
     public Page<Event> search(EventSearch search, int page, int size) {
         return events.search(search, page, size);
     }
