@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -57,6 +58,7 @@ public class KepuSystem implements BeforeAllCallback {
             FakeUpstreams.hanging(HANGING_PORT);
             FakeUpstreams.oneAnswerPerConnection(ONE_ANSWER_PORT);
             slowConnections = FakeUpstreams.slow(SLOW_PORT, 300);
+            echoed = FakeUpstreams.recording(ECHO_PORT);
             for (var service : services.entrySet()) {
                 start(service.getKey(), service.getValue());
             }
@@ -74,6 +76,12 @@ public class KepuSystem implements BeforeAllCallback {
 
     /** A port where every request is answered after 300 ms, for the gateway's bound on connections per service. */
     static final int SLOW_PORT = 18096;
+
+    /** A port where every request is answered 200 and recorded, for what a service behind the gateway receives. */
+    static final int ECHO_PORT = 18094;
+
+    /** What the service on {@link #ECHO_PORT} has received, oldest first. */
+    static BlockingQueue<FakeUpstreams.Received> echoed;
 
     /** Connections the service on {@link #SLOW_PORT} has accepted so far. */
     static AtomicInteger slowConnections;
@@ -104,6 +112,10 @@ public class KepuSystem implements BeforeAllCallback {
             "-Dkepu.gateway.services.crowded.prefixes=/api/v1/crowded",
             "-Dkepu.gateway.services.crowded.urls=http://127.0.0.1:" + SLOW_PORT,
             "-Dkepu.gateway.services.crowded.anonymous-reads=/api/v1/crowded",
+            "-Dkepu.gateway.services.echo.prefixes=/api/v1/echo",
+            "-Dkepu.gateway.services.echo.urls=http://127.0.0.1:" + ECHO_PORT,
+            "-Dkepu.gateway.services.echo.anonymous-reads=/api/v1/echo",
+            "-Dkepu.gateway.services.echo.anonymous-writes=POST /api/v1/echo",
             "-Dkepu.gateway.upstream-connections-per-loop=" + UPSTREAM_CONNECTIONS_PER_LOOP,
             "-Dkepu.gateway.request-time-limit=3s");
 

@@ -2,6 +2,8 @@ package org.kepu.gateway.config;
 
 import java.time.Duration;
 import java.util.List;
+
+import org.kepu.gateway.domain.ClientLabel;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,6 +103,30 @@ public interface GatewayConfig {
         int capacity();
 
         double perSecond();
+    }
+
+    /**
+     * Addresses or CIDR ranges of the proxies in front of the gateway (a load balancer, the Kubernetes ingress) whose
+     * {@code X-Forwarded-For} is believed when the rate limiter and the access line name a client; none by default, so
+     * a client cannot pick its own address. {@code KEPU_GATEWAY_TRUSTED_PROXIES=10.0.0.0/8,...}
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** What the access line writes. */
+    AccessLogSettings accessLog();
+
+    /** What the access line writes of an authenticated caller. */
+    interface AccessLogSettings {
+
+        /** {@code HASHED} (default: a keyed hash of the token subject), {@code SUBJECT} or {@code NONE}. */
+        @WithDefault("HASHED")
+        ClientLabel.Mode client();
+
+        /**
+         * The key of the subject's hash; give every replica the same one so a caller's lines can be followed across
+         * them. Without it each process makes a random key, and hashes differ after a restart.
+         */
+        Optional<String> hashKey();
     }
 
     /** How long a merged OpenAPI document is reused before the services are asked again. */

@@ -1,5 +1,6 @@
 package org.kepu.gateway.rest;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,10 +11,13 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kepu.common.rest.RequestIds;
 import org.kepu.gateway.config.GatewayConfig;
+import org.kepu.gateway.domain.ClientLabel;
 import org.kepu.gateway.domain.CorsPolicy;
+import org.kepu.gateway.domain.RequestPath;
 import org.kepu.gateway.domain.Route;
 import org.kepu.gateway.domain.RouteTable;
 import org.kepu.gateway.domain.TokenBucket;
+import org.kepu.gateway.domain.TrustedProxies;
 import org.kepu.gateway.service.RateLimiter;
 import org.kepu.gateway.service.TokenVerifier;
 
@@ -40,6 +44,10 @@ public class ApiPipeline {
     private static final String AUTHORIZATION = "Authorization";
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String ORIGIN = "Origin";
+    private static final String EXPECT = "Expect";
+    /** How long the rest of a refused body is read and dropped before the connection closes anyway. */
+    private static final long LINGER_MILLIS = 5_000;
+    static final String X_FORWARDED_FOR = "X-Forwarded-For";
     /** nginx's status for a request whose client closed the connection before the answer began. */
     private static final int CLIENT_CLOSED_REQUEST = 499;
     /** The metrics' uri for requests no route owns, as Quarkus names them. */
@@ -60,10 +68,12 @@ public class ApiPipeline {
     private final long maxBodyBytes;
     private final int maxHeaderBytes;
     private final long requestTimeLimitMillis;
+    private final TrustedProxies trustedProxies;
+    private final ClientLabel clientLabel;
 
     public ApiPipeline(Vertx vertx, RouteTable routes, CorsPolicy cors, TokenVerifier verifier, UpstreamProxy proxy,
             ProblemResponses problems, RateLimiter rateLimiter, AccessLog accessLog, RequestMetrics metrics,
-            InFlightRequests inFlight, GatewayConfig config) {
+            InFlightRequests inFlight, GatewayConfig config, TrustedProxies trustedProxies, ClientLabel clientLabel) {
         this.vertx = vertx;
         this.routes = routes;
         this.cors = cors;
@@ -77,6 +87,8 @@ public class ApiPipeline {
         this.maxBodyBytes = config.maxBodyBytes();
         this.maxHeaderBytes = config.maxHeaderBytes();
         this.requestTimeLimitMillis = config.requestTimeLimit().toMillis();
+        this.trustedProxies = trustedProxies;
+        this.clientLabel = clientLabel;
     }
 
     /** Takes one request under {@code /api} through every step, on its event loop. */
@@ -87,9 +99,10 @@ public class ApiPipeline {
             request.pause();
         }
         identifyRequest(exchange);
-        if (answeredCors(exchange)) {
+        if (answeredCors(exchange) || refusedPath(exchange) || refusedExpectation(exchange)) {
             return;
         }
+        identifyClient(exchange);
         Route route = selectRoute(exchange);
         if (route == null) {
             return;
@@ -97,7 +110,7 @@ public class ApiPipeline {
         if (request.getHeader(AUTHORIZATION) == null) {
             // Decided on the event loop: no token means nothing to verify, saving two thread hops on public reads.
             if (admitsAnonymous(exchange, route) && withinRateLimit(exchange)) {
-                proxy.forward(exchange, route);
+                forward(exchange, route);
             }
             return;
         }
@@ -108,9 +121,54 @@ public class ApiPipeline {
                 problems.send(exchange.response, 500, "internal-error", "Internal error",
                         "Authentication failed unexpectedly");
             } else if (admitted.result() && withinRateLimit(exchange)) {
-                proxy.forward(exchange, route);
+                forward(exchange, route);
             }
         });
+    }
+
+    /**
+     * A client that sent {@code Expect: 100-continue} waits for this before it sends its body (curl and Java's HTTP
+     * client do for large ones); it is told only once the request has passed every check, so a refused request never
+     * sends its body at all.
+     */
+    private void forward(Exchange exchange, Route route) {
+        if (exchange.request.getHeader(EXPECT) != null && !exchange.request.isEnded()) {
+            exchange.response.writeContinue();
+        }
+        proxy.forward(exchange, route);
+    }
+
+    /** The path is normalised once, here; a path a service might read differently is refused (400). */
+    private boolean refusedPath(Exchange exchange) {
+        try {
+            exchange.path = RequestPath.normalise(exchange.request.path());
+            return false;
+        } catch (RequestPath.Refused refused) {
+            exchange.uriTemplate = INVALID_REQUEST;
+            problems.send(exchange.response, 400, "invalid-path", "Invalid path", refused.getMessage());
+            return true;
+        }
+    }
+
+    /** The only expectation HTTP defines is 100-continue; any other is refused with 417 (RFC 9110 §10.1.1). */
+    private boolean refusedExpectation(Exchange exchange) {
+        String expect = exchange.request.getHeader(EXPECT);
+        if (expect == null || expect.trim().equalsIgnoreCase("100-continue")) {
+            return false;
+        }
+        exchange.response.putHeader("Connection", "close"); // its body may follow unasked
+        problems.send(exchange.response, 417, "expectation-failed", "Expectation failed",
+                "Only Expect: 100-continue is understood");
+        return true;
+    }
+
+    /** Who the client is, by address, as the trusted-proxy policy reads the forwarded headers. */
+    private void identifyClient(Exchange exchange) {
+        String peer = exchange.request.remoteAddress() == null
+                ? "unknown"
+                : exchange.request.remoteAddress().hostAddress();
+        List<String> forwardedFor = exchange.request.headers().getAll(X_FORWARDED_FOR);
+        exchange.clientAddress = trustedProxies.clientAddress(peer, forwardedFor);
     }
 
     /**
@@ -227,20 +285,25 @@ public class ApiPipeline {
     /** The route's template; requests answered before a route was chosen (preflight, 413) look theirs up. */
     private String uriTemplate(Exchange exchange) {
         if (exchange.uriTemplate == null) {
-            String path = exchange.request.path();
+            String path = exchange.path != null ? exchange.path : exchange.request.path();
             exchange.uriTemplate = routes.routeFor(path).map(route -> route.template(path)).orElse(NO_ROUTE);
         }
         return exchange.uriTemplate;
     }
 
-    /** method path status latency request client: never a token, never a query string (it may hold personal data). */
-    private static String accessLine(Exchange exchange, int status, long nanos) {
+    /**
+     * method path status latency request client address: never a token, never a query string (it may hold personal
+     * data), and the token's subject only as the configured {@link ClientLabel} writes it.
+     */
+    private String accessLine(Exchange exchange, int status, long nanos) {
         long tenthsOfMs = nanos / 100_000;
         return new StringBuilder(160).append(exchange.request.method().name()).append(' ')
-                .append(exchange.request.path()).append(' ').append(status).append(' ')
+                .append(exchange.path != null ? exchange.path : exchange.request.path()).append(' ').append(status)
+                .append(' ')
                 .append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10).append("ms request=")
                 .append(exchange.requestId).append(" client=")
-                .append(exchange.client == null ? "anonymous" : exchange.client).toString();
+                .append(exchange.client == null ? "anonymous" : clientLabel.of(exchange.client)).append(" from=")
+                .append(exchange.clientAddress == null ? "-" : exchange.clientAddress).toString();
     }
 
     /**
@@ -278,10 +341,10 @@ public class ApiPipeline {
     private Route selectRoute(Exchange exchange) {
         String length = exchange.request.getHeader(CONTENT_LENGTH);
         if (length != null && parseLength(length) > maxBodyBytes) {
-            problems.bodyTooLarge(exchange.response, maxBodyBytes);
+            refuseBody(exchange);
             return null;
         }
-        String path = exchange.request.path();
+        String path = exchange.path;
         Route route = routes.routeFor(path).orElse(null);
         if (route == null) {
             exchange.uriTemplate = NO_ROUTE;
@@ -293,9 +356,36 @@ public class ApiPipeline {
         return route;
     }
 
+    /**
+     * 413 for a declared length over the limit, before a byte of the body is read; the connection then closes, since
+     * where the next request would begin is behind the unread body. A client waiting for 100 Continue sends no body,
+     * so its connection closes at once. One that is already sending has the rest read and dropped for up to
+     * {@link #LINGER_MILLIS} (nginx's lingering close): closing on a body in flight would reset the connection, and
+     * the client could lose the answer before reading it.
+     */
+    private void refuseBody(Exchange exchange) {
+        HttpServerRequest request = exchange.request;
+        if (request.version() == HttpVersion.HTTP_2) {
+            problems.bodyTooLarge(exchange.response, maxBodyBytes); // the stream ends; the connection's others go on
+            return;
+        }
+        exchange.response.putHeader("Connection", "close");
+        problems.bodyTooLarge(exchange.response, maxBodyBytes);
+        if (request.getHeader(EXPECT) != null || request.isEnded()) {
+            request.connection().close();
+            return;
+        }
+        long linger = vertx.setTimer(LINGER_MILLIS, fired -> request.connection().close());
+        request.handler(dropped -> {
+        }).endHandler(ended -> {
+            vertx.cancelTimer(linger);
+            request.connection().close();
+        }).resume();
+    }
+
     /** Without a token only the route's public reads pass; anything else is a 401 with a challenge. */
     private boolean admitsAnonymous(Exchange exchange, Route route) {
-        if (!route.allowsAnonymous(exchange.request.method().name(), exchange.request.path())) {
+        if (!route.allowsAnonymous(exchange.request.method().name(), exchange.path)) {
             exchange.response.putHeader("WWW-Authenticate", "Bearer realm=\"kepu\"");
             problems.send(exchange.response, 401, "unauthorized", "Authentication required",
                     "This request needs a bearer token");
@@ -331,10 +421,9 @@ public class ApiPipeline {
     private boolean withinRateLimit(Exchange exchange) {
         String client = exchange.client;
         if (client == null) {
-            // Anonymous callers by address; their buckets are apart from token subjects' (another route class).
-            client = exchange.request.remoteAddress() == null
-                    ? "unknown"
-                    : exchange.request.remoteAddress().hostAddress();
+            // Anonymous callers by address (behind trusted proxies, the forwarded one); their buckets are apart from
+            // token subjects' (another route class).
+            client = exchange.clientAddress;
         }
         Optional<TokenBucket.Decision> decision = rateLimiter.take(exchange.rateClass, client);
         if (decision.isPresent()) {

@@ -23,6 +23,10 @@ final class Exchange {
     String requestId;
     /** The owning route's path template, for metrics. */
     String uriTemplate;
+    /** The path as the gateway decided on it ({@code domain.RequestPath}): routed, logged and forwarded. */
+    String path;
+    /** The client's address as the forwarded-header policy reads it ({@code domain.TrustedProxies}). */
+    String clientAddress;
     /** The token subject; null while anonymous. */
     String client;
     String rateClass;

@@ -92,10 +92,12 @@ final class UpstreamCall implements UpstreamConnections.Lease {
 
     private void send() {
         HttpServerRequest in = exchange.request;
-        HttpHeaders headers = new DefaultHttpHeaders(false);
+        HttpHeaders headers = new DefaultHttpHeaders(true); // names checked again on the way out, as Netty's codec would
         UpstreamProxy.Body body = proxy.copyRequestHeaders(exchange, instance, headers);
         HttpMethod method = in.method().toNetty();
-        String uri = instance.basePath() + in.uri();
+        // The path the gateway decided on (normalised), never the one received; the query passes as it came.
+        String query = in.query();
+        String uri = instance.basePath() + exchange.path + (query == null ? "" : "?" + query);
         Channel channel = connection.channel();
         lastActivity = System.nanoTime();
         silenceCheck = exchange.loop.schedule(this::checkSilence, silenceNanos, TimeUnit.NANOSECONDS);
@@ -209,9 +211,11 @@ final class UpstreamCall implements UpstreamConnections.Lease {
 
     private void copyHead(HttpServerResponse out) {
         out.setStatusCode(head.status().code());
+        java.util.Set<String> named = UpstreamProxy.namedInConnection(head.headers().getAll("Connection"));
         for (Map.Entry<String, String> header : head.headers()) {
             String name = header.getKey();
-            if (!UpstreamProxy.isHopByHop(name) && !name.equalsIgnoreCase(ApiPipeline.REQUEST_ID)) {
+            if (!UpstreamProxy.isHopByHop(name) && !name.equalsIgnoreCase(ApiPipeline.REQUEST_ID)
+                    && !UpstreamProxy.isNamed(named, name)) {
                 out.headers().add(name, header.getValue());
             }
         }

@@ -1,7 +1,11 @@
 package org.kepu.gateway.rest;
 
 import java.net.ConnectException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Singleton;
@@ -10,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Instance;
 import org.kepu.gateway.domain.Route;
+import org.kepu.gateway.domain.TrustedProxies;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -33,10 +38,13 @@ public class UpstreamProxy {
     private final long maxBodyBytes;
     private final int responseBufferBytes;
     private final ProblemResponses problems;
+    private final TrustedProxies trustedProxies;
 
-    public UpstreamProxy(UpstreamConnections connections, GatewayConfig config, ProblemResponses problems) {
+    public UpstreamProxy(UpstreamConnections connections, GatewayConfig config, ProblemResponses problems,
+            TrustedProxies trustedProxies) {
         this.connections = connections;
         this.problems = problems;
+        this.trustedProxies = trustedProxies;
         this.maxBodyBytes = config.maxBodyBytes();
         this.responseBufferBytes = config.responseBufferBytes();
     }
@@ -88,15 +96,21 @@ public class UpstreamProxy {
     /** Copies the end-to-end headers and adds the forwarding ones; says whether and how a body follows. */
     Body copyRequestHeaders(Exchange exchange, Instance instance, HttpHeaders headers) {
         HttpServerRequest in = exchange.request;
+        Set<String> named = namedInConnection(in.headers().getAll("Connection"));
         in.headers().forEach(header -> {
-            if (!isHopByHop(header.getKey())) {
-                headers.add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            // Expect was answered here (100 Continue), so the service must not wait for it or answer it again.
+            if (!isHopByHop(name) && !isNamed(named, name) && !name.equalsIgnoreCase("expect")) {
+                headers.add(name, header.getValue());
             }
         });
         headers.set("Host", instance.authority());
-        String clientAddress = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
-        String priorFor = in.getHeader("X-Forwarded-For");
-        headers.set("X-Forwarded-For", priorFor == null ? clientAddress : priorFor + ", " + clientAddress);
+        String peer = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        String priorFor = in.getHeader(ApiPipeline.X_FORWARDED_FOR);
+        // The chain a trusted proxy built is kept and extended; from anyone else the header is the client's own word,
+        // so the service gets only the address the gateway saw.
+        headers.set(ApiPipeline.X_FORWARDED_FOR,
+                priorFor == null || !trustedProxies.trusts(peer) ? peer : priorFor + ", " + peer);
         headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
         String host = in.getHeader("Host"); // HTTP/1.1's authority, as the client wrote it
         if (host == null && in.authority() != null) {
@@ -138,6 +152,31 @@ public class UpstreamProxy {
      * RFC 9110 §7.6.1 connection-specific headers, plus Host, which the gateway sets for the upstream. Every header
      * of every request and answer passes here, so the length picks the candidates before any text is compared.
      */
+    /**
+     * The header names a message's {@code Connection} header lists (RFC 9110 §7.6.1): connection-specific for that
+     * message, removed before it is forwarded. Lower case; empty for the usual {@code keep-alive} or {@code close}.
+     */
+    static Set<String> namedInConnection(List<String> connectionValues) {
+        Set<String> named = null;
+        for (String value : connectionValues) {
+            for (String token : value.split(",")) {
+                String name = token.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !name.equals("keep-alive") && !name.equals("close")) {
+                    if (named == null) {
+                        named = new HashSet<>();
+                    }
+                    named.add(name);
+                }
+            }
+        }
+        return named == null ? Set.of() : named;
+    }
+
+    /** True when {@code name} is among the {@link #namedInConnection} names. */
+    static boolean isNamed(Set<String> named, String name) {
+        return !named.isEmpty() && named.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     static boolean isHopByHop(String name) {
         return switch (name.length()) {
             case 2 -> name.equalsIgnoreCase("te");

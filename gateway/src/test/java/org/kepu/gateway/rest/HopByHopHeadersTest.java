@@ -25,4 +25,14 @@ class HopByHopHeadersTest {
             assertFalse(UpstreamProxy.isHopByHop(name), name);
         }
     }
+
+    @Test
+    void headersAMessageNamesInItsConnectionHeaderAreItsOwnHopsToo() {
+        var named = UpstreamProxy.namedInConnection(List.of("X-Foo, keep-alive", "x-bar ,close"));
+        assertTrue(UpstreamProxy.isNamed(named, "X-FOO"));
+        assertTrue(UpstreamProxy.isNamed(named, "X-Bar"));
+        assertFalse(UpstreamProxy.isNamed(named, "X-Baz"));
+        assertTrue(UpstreamProxy.namedInConnection(List.of("keep-alive")).isEmpty());
+        assertTrue(UpstreamProxy.namedInConnection(List.of()).isEmpty());
+    }
 }
