@@ -137,6 +137,106 @@ class EdgeConformanceTest {
     }
 
     @Test
+    void contentLengthWithChunkedIsReadAsChunkedAndForwardedWithOneFraming() throws Exception {
+        try (Client client = new Client()) {
+            String answer = client.send("POST " + ECHO + " HTTP/1.1\r\nHost: kepu\r\nContent-Length: 3\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+            if (answer.startsWith("HTTP/1.1 400")) {
+                return; // refusing is as good (RFC 9112 §6.3)
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        }
+        FakeUpstreams.Received seen = received();
+        assertEquals("hello", seen.body());
+        assertTrue(seen.header("Content-Length").isEmpty() || seen.header("Transfer-Encoding").isEmpty(),
+                "never two framings: " + seen.headers());
+    }
+
+    @Test
+    void aTransferCodingOtherThanChunkedIsRefused() throws Exception {
+        for (String coding : new String[]{"gzip", "chunked, gzip", "xchunked"}) {
+            try (Client client = new Client()) {
+                client.write("POST " + ECHO + " HTTP/1.1\r\nHost: kepu\r\nTransfer-Encoding: " + coding
+                        + "\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+                String answer = client.rest();
+                assertTrue(answer.startsWith("HTTP/1.1 400"), coding + ": " + answer);
+            }
+        }
+        assertNull(KepuSystem.echoed.poll(300, TimeUnit.MILLISECONDS), "no such body reached the service");
+    }
+
+    @Test
+    void aFoldedHeaderNeverReachesTheServiceFolded() throws Exception {
+        try (Client client = new Client()) {
+            client.write("GET " + ECHO + " HTTP/1.1\r\nHost: kepu\r\nX-Folded: first\r\n second\r\n\r\n");
+            String answer = client.response();
+            if (answer.startsWith("HTTP/1.1 400")) {
+                return; // RFC 9112 §5.2: reject, or replace each fold with a space
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        }
+        FakeUpstreams.Received seen = received();
+        assertEquals(1, seen.header("X-Folded").size(), seen.headers().toString());
+        assertTrue(seen.header("X-Folded").get(0).matches("first +second"), seen.headers().toString());
+    }
+
+    @Test
+    void bareLineFeedsAreReadAsLineEndsAndTheServiceGetsCrlf() throws Exception {
+        try (Client client = new Client()) {
+            String answer = client.send("GET " + ECHO + "/lf HTTP/1.1\nHost: kepu\nX-Lf: yes\n\n");
+            // RFC 9112 §2.2: a recipient MAY take a bare LF as a line end; refusing it is strict, and safe
+            assertTrue(answer.matches("(?s)HTTP/1\\.[01] (200|400) .*"), answer);
+            if (!answer.startsWith("HTTP/1.1 200")) {
+                assertNull(KepuSystem.echoed.poll(300, TimeUnit.MILLISECONDS));
+                return;
+            }
+        }
+        FakeUpstreams.Received seen = received();
+        assertEquals("GET " + ECHO + "/lf HTTP/1.1", seen.requestLine());
+        assertEquals("yes", seen.header("X-Lf").get(0));
+    }
+
+    @Test
+    void anAbsoluteFormTargetIsForwardedInOriginForm() throws Exception {
+        try (Client client = new Client()) {
+            String answer = client.send("GET http://kepu.example" + ECHO + "/abs?q=1 HTTP/1.1\r\nHost: kepu.example\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        }
+        assertEquals("GET " + ECHO + "/abs?q=1 HTTP/1.1", received().requestLine());
+    }
+
+    @Test
+    void http10WithoutHostIsServedAndHttp11WithoutHostIsRefused() throws Exception {
+        try (Client client = new Client()) {
+            client.write("GET " + ECHO + "/old HTTP/1.0\r\n\r\n");
+            String answer = client.rest(); // HTTP/1.0 without keep-alive: the gateway closes after the answer
+            assertTrue(answer.matches("(?s)HTTP/1\\.[01] 200 .*"), answer); // RFC 9110 §2.5: 1.1 may answer 1.0
+        }
+        FakeUpstreams.Received seen = received();
+        assertEquals("GET " + ECHO + "/old HTTP/1.1", seen.requestLine());
+        assertEquals(1, seen.header("Host").size());
+        try (Client client = new Client()) {
+            String answer = client.send("GET " + ECHO + "/new HTTP/1.1\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        }
+        assertNull(KepuSystem.echoed.poll(300, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void anH2cUpgradeNeverReachesTheServiceAsHeaders() throws Exception {
+        try (Client client = new Client()) {
+            client.write("GET " + ECHO + "/h2c HTTP/1.1\r\nHost: kepu\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+            String head = client.head();
+            assertTrue(head.startsWith("HTTP/1.1 101") || head.startsWith("HTTP/1.1 200"), head);
+        }
+        FakeUpstreams.Received seen = received();
+        assertTrue(seen.requestLine().startsWith("GET " + ECHO + "/h2c "), seen.requestLine());
+        assertTrue(seen.header("Upgrade").isEmpty() && seen.header("HTTP2-Settings").isEmpty(),
+                seen.headers().toString());
+    }
+
+    @Test
     void theAccessLineWritesAKeyedHashOfTheSubjectNotTheSubject() throws Exception {
         String requestId = "edge-" + UUID.randomUUID();
         try (Client client = new Client()) {

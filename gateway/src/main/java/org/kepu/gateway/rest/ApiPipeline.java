@@ -13,6 +13,7 @@ import org.kepu.common.rest.RequestIds;
 import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.ClientLabel;
 import org.kepu.gateway.domain.CorsPolicy;
+import org.kepu.gateway.domain.RequestFraming;
 import org.kepu.gateway.domain.RequestPath;
 import org.kepu.gateway.domain.Route;
 import org.kepu.gateway.domain.RouteTable;
@@ -45,6 +46,7 @@ public class ApiPipeline {
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String ORIGIN = "Origin";
     private static final String EXPECT = "Expect";
+    private static final String TRANSFER_ENCODING = "Transfer-Encoding";
     /** How long the rest of a refused body is read and dropped before the connection closes anyway. */
     private static final long LINGER_MILLIS = 5_000;
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
@@ -99,7 +101,8 @@ public class ApiPipeline {
             request.pause();
         }
         identifyRequest(exchange);
-        if (answeredCors(exchange) || refusedPath(exchange) || refusedExpectation(exchange)) {
+        if (refusedFraming(exchange) || answeredCors(exchange) || refusedPath(exchange)
+                || refusedExpectation(exchange)) {
             return;
         }
         identifyClient(exchange);
@@ -136,6 +139,24 @@ public class ApiPipeline {
             exchange.response.writeContinue();
         }
         proxy.forward(exchange, route);
+    }
+
+    /** A head the service might frame otherwise than the gateway (RFC 9112): 400, and the connection closes. */
+    private boolean refusedFraming(Exchange exchange) {
+        HttpServerRequest request = exchange.request;
+        if (request.version() == HttpVersion.HTTP_2) {
+            return false;
+        }
+        Optional<String> refusal = RequestFraming.refusal(request.version() == HttpVersion.HTTP_1_1,
+                request.headers().getAll("Host"), request.headers().getAll(TRANSFER_ENCODING));
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        exchange.uriTemplate = INVALID_REQUEST;
+        exchange.response.putHeader("Connection", "close");
+        problems.send(exchange.response, 400, "malformed-request", "Malformed request", refusal.get());
+        request.connection().close();
+        return true;
     }
 
     /** The path is normalised once, here; a path a service might read differently is refused (400). */
@@ -198,7 +219,7 @@ public class ApiPipeline {
     /** HTTP/1 announces a body in its head; an HTTP/2 stream may carry one regardless. */
     private static boolean mayHaveBody(HttpServerRequest request) {
         return request.version() == HttpVersion.HTTP_2 || request.headers().contains(CONTENT_LENGTH)
-                || request.headers().contains("Transfer-Encoding");
+                || request.headers().contains(TRANSFER_ENCODING);
     }
 
     /**
