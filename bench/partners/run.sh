@@ -23,9 +23,18 @@ write_places "$WORK/places.csv"
   || { rm -rf "$WORK/batches"; python3 "$HERE/batches.py" "$EVENTS" 1000 "$WORK/batches" "$WORK/places.csv"; }
 
 trap stop_started EXIT
-start event-service 18681 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/kepu_event_partner_bench
+# Topics of its own ("bench." + the real names), as bench/reporting: the pushed events' facts never reach the dev
+# services' read models, and a fresh dev reporting database has nothing of the bench to replay.
+TOPICS=(kepu.events kepu.registrations kepu.venues kepu.bookings kepu.tours)
+java -cp "$ROOT/.local/kafka-libs/*" "$ROOT/deploy/local/kafka/CreateTopics.java" "127.0.0.1:${KEPU_KAFKA_PORT:-9092}" 3 \
+  "${TOPICS[@]/#/bench.}" >"$WORK/topics.log" 2>&1
+start event-service 18681 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/kepu_event_partner_bench \
+  KEPU_EVENTS_TOPICS_EVENTS=bench.kepu.events KEPU_EVENTS_TOPICS_REGISTRATIONS=bench.kepu.registrations
 latest=()
-for channel in EVENT REGISTRATION VENUE BOOKING TOUR; do latest+=("MP_MESSAGING_INCOMING_${channel}_FACTS_AUTO_OFFSET_RESET=latest"); done
+for channel in EVENT REGISTRATION VENUE BOOKING TOUR; do
+  latest+=("MP_MESSAGING_INCOMING_${channel}_FACTS_AUTO_OFFSET_RESET=latest"
+    "MP_MESSAGING_INCOMING_${channel}_FACTS_TOPIC=bench.kepu.$(echo "$channel" | tr 'A-Z' 'a-z')s")
+done
 start reporting-service 18683 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/kepu_reporting_partner_bench \
   KEPU_REPORTING_GROUP="partner-bench-$(date +%s)" KEPU_REPORTING_REPORT_CACHE_TTL=0s "${latest[@]}"
 start gateway 18680 KEPU_EVENT_URL=http://127.0.0.1:18681 KEPU_REPORTING_URL=http://127.0.0.1:18683 \

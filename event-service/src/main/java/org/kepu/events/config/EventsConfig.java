@@ -24,6 +24,21 @@ public interface EventsConfig {
     @WithDefault("event-service")
     String venueConsumerGroup();
 
+    /** The topics event-service writes its facts to ({@code kepu.events.topics.*}). */
+    Topics topics();
+
+    /** {@code kepu.events.topics.*}: a benchmark or a second environment on one broker points them elsewhere. */
+    interface Topics {
+
+        /** Event facts, keyed by event id; read by reporting-service and by this service's other replicas. */
+        @WithDefault("kepu.events")
+        String events();
+
+        /** Registration facts, keyed by event id; read by reporting-service. */
+        @WithDefault("kepu.registrations")
+        String registrations();
+    }
+
     /** The public search cache (see rest.SearchResponseCache). */
     SearchCache searchCache();
 

@@ -3,6 +3,7 @@ package org.kepu.events.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kepu.common.outbox.Outbox;
+import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 
 /**
@@ -12,8 +13,6 @@ import org.kepu.events.domain.Event;
 @ApplicationScoped
 public class EventFacts {
 
-    /** The topic of every event fact, keyed by event id. */
-    public static final String TOPIC = "kepu.events";
     public static final String PUBLISHED = "kepu.event.published";
     public static final String UPDATED = "kepu.event.updated";
     public static final String CANCELLED = "kepu.event.cancelled";
@@ -21,14 +20,16 @@ public class EventFacts {
     public static final String ATTENDANCE_REPORTED = "kepu.event.attendance-reported";
 
     private final Outbox outbox;
+    private final String topic;
 
-    public EventFacts(Outbox outbox) {
+    public EventFacts(Outbox outbox, EventsConfig config) {
         this.outbox = outbox;
+        this.topic = config.topics().events();
     }
 
     /** Records that the event moved or changed; {@code type} is one of this class's constants. */
     public void record(String type, Event event) {
-        outbox.append(TOPIC, type, event.id, toFact(event));
+        outbox.append(topic, type, event.id, toFact(event));
     }
 
     private static EventFact toFact(Event event) {

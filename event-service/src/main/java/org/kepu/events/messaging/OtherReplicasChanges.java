@@ -47,6 +47,7 @@ public class OtherReplicasChanges {
     private final Map<String, Object> kafkaConfig;
     private final Event<PublicEventChanged> changes;
     private final boolean enabled;
+    private final String topic;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean stopping;
 
@@ -54,6 +55,7 @@ public class OtherReplicasChanges {
             Event<PublicEventChanged> changes, EventsConfig config) {
         this.kafkaConfig = kafkaConfig;
         this.changes = changes;
+        this.topic = config.topics().events();
         this.enabled = (config.searchCache().enabled() || config.eventCache().enabled()) && config.followOtherReplicas();
     }
 
@@ -106,7 +108,7 @@ public class OtherReplicasChanges {
     /** Waits for the topic (a new cluster may not have it yet), then starts at its end: only new changes matter. */
     private void assignFromTheEnd(KafkaConsumer<String, String> kafka) {
         while (!stopping) {
-            List<PartitionInfo> partitions = kafka.partitionsFor(EventFacts.TOPIC, RETRY);
+            List<PartitionInfo> partitions = kafka.partitionsFor(topic, RETRY);
             if (partitions != null && !partitions.isEmpty()) {
                 List<TopicPartition> assigned = partitions.stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

@@ -3,6 +3,7 @@ package org.kepu.events.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kepu.common.outbox.Outbox;
+import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.EventSeats;
 import org.kepu.events.domain.Registration;
 import org.kepu.events.messaging.RegistrationFact.Seats;
@@ -14,8 +15,6 @@ import org.kepu.events.messaging.RegistrationFact.Seats;
 @ApplicationScoped
 public class RegistrationFacts {
 
-    /** The topic of every registration fact, keyed by event id. */
-    public static final String TOPIC = "kepu.registrations";
     public static final String CONFIRMED = "kepu.registration.confirmed";
     public static final String WAIT_LISTED = "kepu.registration.wait-listed";
     public static final String PROMOTED = "kepu.registration.promoted";
@@ -24,14 +23,16 @@ public class RegistrationFacts {
     public static final String CHECKED_IN = "kepu.registration.checked-in";
 
     private final Outbox outbox;
+    private final String topic;
 
-    public RegistrationFacts(Outbox outbox) {
+    public RegistrationFacts(Outbox outbox, EventsConfig config) {
         this.outbox = outbox;
+        this.topic = config.topics().registrations();
     }
 
     /** Records one registration's move; {@code type} is one of this class's constants. */
     public void record(String type, Registration registration, EventSeats seats) {
-        outbox.append(TOPIC, type, registration.eventId,
+        outbox.append(topic, type, registration.eventId,
                 new RegistrationFact(registration.id, registration.eventId, registration.version, registration.kind,
                         registration.size, registration.status, registration.checkedInAt != null,
                         new Seats(seats.capacity, seats.confirmedSeats, seats.waitListLength, seats.waitListedSeats,
