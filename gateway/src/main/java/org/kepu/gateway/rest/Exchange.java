@@ -45,6 +45,8 @@ final class Exchange {
     Exchange(HttpServerRequest request) {
         this.request = request;
         this.response = request.response();
+        // ContextInternal (Vert.x's internal API) is the only way to the Netty event loop running this request; the
+        // upstream connection and the timers must live on that loop so that a request never changes threads.
         this.loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
     }
 

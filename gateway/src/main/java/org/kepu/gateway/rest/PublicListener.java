@@ -54,6 +54,8 @@ public class PublicListener {
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setMaxHeaderSize(config.maxHeaderBytes()).setIdleTimeout((int) config.idleTimeout().toSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        // Quarkus' runtime class, not a published API: its router's root handler, so that health, metrics and OpenAPI are
+        // served on the same port while API requests skip the router (see the class comment for the cost it saves).
         Handler<HttpServerRequest> quarkus = VertxHttpRecorder.getRootHandler();
         // One server per event loop, all on one port: Vert.x spreads the connections over them.
         deployment = vertx.deployVerticle(() -> new Listener(options, quarkus), new DeploymentOptions()

@@ -39,7 +39,13 @@ public class UpstreamConnections {
     private static final int MAX_INITIAL_LINE = 4096;
     private static final int MAX_CHUNK = 8192;
 
-    /** Vert.x's internals for its transport (epoll where available) and its non-blocking DNS resolver. */
+    /**
+     * Vert.x's internal API ({@code VertxInternal}), for two things no public API hands out: the Netty channel factory
+     * of the transport Vert.x chose (epoll where available), and its non-blocking DNS resolver as a Netty resolver
+     * group. The relay writes Netty HTTP messages on raw channels (bench/README.md: Vert.x's HTTP client cost more per
+     * request), so it needs a Netty {@code Bootstrap} on the request's own event loop with Vert.x's transport; the
+     * public {@code NetClient} would give a Vert.x socket, not a pipeline to add Netty's HTTP codec to.
+     */
     private final VertxInternal vertx;
     private final int connectTimeoutMillis;
     private final int maxHeaderBytes;
