@@ -306,7 +306,7 @@ public class ApiPipeline {
     /** The route's template; requests answered before a route was chosen (preflight, 413) look theirs up. */
     private String uriTemplate(Exchange exchange) {
         if (exchange.uriTemplate == null) {
-            String path = exchange.path != null ? exchange.path : exchange.request.path();
+            String path = exchange.path();
             exchange.uriTemplate = routes.routeFor(path).map(route -> route.template(path)).orElse(NO_ROUTE);
         }
         return exchange.uriTemplate;
@@ -319,8 +319,7 @@ public class ApiPipeline {
     private String accessLine(Exchange exchange, int status, long nanos) {
         long tenthsOfMs = nanos / 100_000;
         return new StringBuilder(160).append(exchange.request.method().name()).append(' ')
-                .append(exchange.path != null ? exchange.path : exchange.request.path()).append(' ').append(status)
-                .append(' ')
+                .append(exchange.path()).append(' ').append(status).append(' ')
                 .append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10).append("ms request=")
                 .append(exchange.requestId).append(" client=")
                 .append(exchange.client == null ? "anonymous" : clientLabel.of(exchange.client)).append(" from=")

@@ -50,6 +50,11 @@ final class Exchange {
         this.loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
     }
 
+    /** The path decided on, or as received for a request refused before its path was read. */
+    String path() {
+        return path != null ? path : request.path();
+    }
+
     /** True the first time only: a response can both end and lose its connection, and is logged once. */
     boolean finish() {
         if (finished) {

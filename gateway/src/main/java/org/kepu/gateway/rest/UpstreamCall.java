@@ -2,6 +2,7 @@ package org.kepu.gateway.rest;
 
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -211,7 +212,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
 
     private void copyHead(HttpServerResponse out) {
         out.setStatusCode(head.status().code());
-        java.util.Set<String> named = UpstreamProxy.namedInConnection(head.headers().getAll("Connection"));
+        Set<String> named = UpstreamProxy.namedInConnection(head.headers().getAll("Connection"));
         for (Map.Entry<String, String> header : head.headers()) {
             String name = header.getKey();
             if (!UpstreamProxy.isHopByHop(name) && !name.equalsIgnoreCase(ApiPipeline.REQUEST_ID)

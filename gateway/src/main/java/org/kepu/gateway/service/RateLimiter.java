@@ -11,7 +11,8 @@ import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.TokenBucket;
 
 /**
- * Token buckets per client (token subject, or IP for anonymous callers) and route class, in this replica's memory.
+ * Token buckets per client (token subject or partner, or for anonymous callers the address the trusted-proxy policy
+ * reads) and route class, in this replica's memory.
  */
 @Singleton
 public class RateLimiter {
