@@ -8,8 +8,9 @@
 # cache on, the searches asked in the last seconds are in it). WARMUP_SECONDS=0 measures a cold start.
 # SCENARIOS and CACHES pick what runs (default: every scenario, uncached then cached). The scenarios of issue 16, where
 # no two requests ask the same (so no cache can help): near-me-random (a random point around a random county seat, 5–20
-# km, upcoming events, a third with a type and a third with an audience) and area-date-random (a random city or county,
-# a random window of 7–90 days in 2024–2026, each of type, audience and theme in a quarter of them).
+# km, upcoming events, a third with a type and a third with an audience), area-date-random (a random city or county,
+# a random window of 7–90 days in 2024–2026, each of type, audience and theme in a quarter of them) and free-text-zipf
+# (words drawn with a Zipf spread from the generator's vocabulary, alone or in a city or county; see below).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/events-search"
@@ -25,6 +26,16 @@ source "$ROOT/bench/lib.sh"
 need_packages wrk:wrk
 stack_up_and_built event-service
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi; }
+# Data written by an older generator (before the Zipf vocabulary, which the free-text scenario needs) is made again.
+DATA_VERSION='bench data v2: Zipf topic vocabulary'
+if as_postgres psql -X -q -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+  written=$(as_postgres psql -X -q -d "$DB" -tAc "SELECT coalesce(obj_description(to_regclass('event'), 'pg_class'), 'unmarked')
+    WHERE to_regclass('event') IS NOT NULL AND EXISTS (SELECT 1 FROM event)")
+  if [ -n "$written" ] && [ "$written" != "$DATA_VERSION" ]; then
+    echo "bench: $DB holds data of an older generator; making it again"
+    as_postgres psql -X -q -d postgres -c "DROP DATABASE $DB WITH (FORCE)"
+  fi
+fi
 as_postgres psql -X -q -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
   || as_postgres psql -X -q -d postgres -c "CREATE DATABASE $DB OWNER kepu_event ENCODING 'UTF8' TEMPLATE template0"
 
@@ -37,6 +48,7 @@ have=$(PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_even
 if [ "$have" -lt "$EVENTS" ]; then
   echo "bench: generating $((EVENTS - have)) events (once; kept in $DB)..."
   write_places "$WORK/places.csv"
+  cp "$HERE/vocabulary.csv" "$WORK/vocabulary.csv"
   (cd "$WORK" && time PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" \
      -v n=$((EVENTS - have)) -f "$HERE/generate.sql")
 fi
@@ -95,6 +107,35 @@ awk -F, -v E="$E" 'BEGIN { srand(); split("SCIENCE_WEEK SCIENCE_DAY CARNIVAL OPE
           if (rand() < 0.25) line = line "&theme=" themes[1 + int(rand() * 10)]
           print line } }' "$WORK/places.csv" >"$WORK/area-date-random.txt"
 
+# Free text as people type it (issue 16): 20,000 searches, the word drawn by a Zipf spread over the generator's 3,000
+# topics in their province-wide ranking (so the popular words are asked most), 60 % a whole Chinese topic (海洋探秘),
+# 15 % its first part (海洋: common, it heads 50 topics), 15 % an English word, 10 % an English phrase; half alone, a
+# third in a city (where a word popular in the province may be rare: 60 % of events rank words by their city), the
+# rest in a county; a fifth upcoming only.
+python3 - "$HERE/vocabulary.csv" "$WORK/places.csv" "$E" "$now" >"$WORK/free-text-zipf.txt" <<'PY'
+import csv, math, random, sys, urllib.parse
+vocabulary, places, base, now = sys.argv[1:5]
+now = now.replace("%%", "%")  # written for awk's printf above
+parts = {"prefix": {}, "suffix": {}}
+for row in csv.DictReader(open(vocabulary, encoding="utf-8")):
+    parts[row["kind"]][int(row["i"])] = (row["zh"], row["en"])
+counties = [row["code"] for row in csv.DictReader(open(places, encoding="utf-8"))]
+cities = sorted({row["city"] for row in csv.DictReader(open(places, encoding="utf-8"))})
+for _ in range(20000):
+    word = (int(math.exp(random.random() * math.log(3000))) * 1237) % 3000
+    (pre_zh, pre_en), (suf_zh, suf_en) = parts["prefix"][word // 50], parts["suffix"][word % 50]
+    kind = random.random()
+    q = (pre_zh + suf_zh if kind < 0.6 else pre_zh if kind < 0.75
+         else random.choice([pre_en, suf_en]) if kind < 0.9 else pre_en + " " + suf_en)
+    line = base + "?q=" + urllib.parse.quote(q) + "&size=20"
+    place = random.random()
+    if place >= 0.5:
+        line += "&divisionCode=" + (random.choice(cities) if place < 0.83 else random.choice(counties))
+    if random.random() < 0.2:
+        line += "&from=" + now
+    print(line)
+PY
+
 out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# event search through the gateway: $EVENTS events, wrk -t2 -c$CLIENTS, ${SECONDS_EACH}s per scenario after ${WARMUP}s of the same, $(nproc) cores"
@@ -102,7 +143,7 @@ out="$ROOT/bench/results/events-search-$(date +%Y%m%d-%H%M).txt"
   for cache in ${CACHES:-uncached cached}; do
     if [ "$cache" = cached ]; then base=http://127.0.0.1:18279 es=event-service-cached gw=gateway-cached
     else base=http://127.0.0.1:18280 es=event-service gw=gateway; fi
-    for scenario in ${SCENARIOS:-city-date free-text near-me near-me-random area-date-random}; do
+    for scenario in ${SCENARIOS:-city-date free-text near-me near-me-random area-date-random free-text-zipf}; do
       [ "$WARMUP" -eq 0 ] || PATHS="$WORK/$scenario.txt" wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" --timeout 10s \
         -s "$ROOT/bench/rotate-paths.lua" "$base" >/dev/null
       measure_paths "$scenario-$cache" "$WORK/$scenario.txt" "$base" "$es" "$gw"

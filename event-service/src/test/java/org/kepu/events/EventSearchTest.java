@@ -268,6 +268,43 @@ class EventSearchTest {
     }
 
     /**
+     * Free text walks the 30-day windows events start in (V12) and stops once it has the page and the count: pages that
+     * cross windows, a window with no match between two with matches, a place and a page past the end must all read as
+     * one list in start order with its total.
+     */
+    @Test
+    void freeTextPagesCrossTheMonthsInStartOrder() {
+        String org = newOrg();
+        List<String> days = List.of("2024-09-20", "2024-01-05", "2024-03-30", "2024-01-25", "2024-08-01", "2024-03-01",
+                "2024-12-24");
+        for (int i = 0; i < days.size(); i++) {
+            String day = days.get(i);
+            publish(org, with(event("潮汐观察 " + day), "divisionCode", i % 2 == 0 ? "440106" : "440304", "startsAt",
+                    day + "T09:00:00+08:00", "endsAt", day + "T11:00:00+08:00"));
+        }
+        publish(org, with(event("潮汐 另一主题"), "startsAt", "2024-02-01T09:00:00+08:00", "endsAt",
+                "2024-02-01T11:00:00+08:00"));
+        List<String> inOrder = days.stream().sorted().map(day -> "潮汐观察 " + day).toList();
+        for (int page = 0; page < 3; page++) {
+            given().queryParam("organizer", org).queryParam("q", "潮汐观察").queryParam("size", 3)
+                    .queryParam("page", page).when().get("/api/v1/events").then().statusCode(200)
+                    .body("items.titleZh", equalTo(inOrder.subList(page * 3, Math.min(page * 3 + 3, inOrder.size()))))
+                    .body("total", equalTo(7)).body("totalCapped", equalTo(false));
+        }
+        given().queryParam("organizer", org).queryParam("q", "潮汐观察").queryParam("size", 3).queryParam("page", 5)
+                .when().get("/api/v1/events").then().body("items", empty()).body("total", equalTo(7));
+        given().queryParam("organizer", org).queryParam("q", "潮汐观察").queryParam("divisionCode", "440100").when()
+                .get("/api/v1/events").then()
+                .body("items.titleZh", contains("潮汐观察 2024-03-30", "潮汐观察 2024-08-01", "潮汐观察 2024-09-20",
+                        "潮汐观察 2024-12-24"))
+                .body("total", equalTo(4));
+        given().queryParam("organizer", org).queryParam("q", "潮汐").queryParam("to", "2024-02-15T00:00:00+08:00").when()
+                .get("/api/v1/events").then()
+                .body("items.titleZh", contains("潮汐观察 2024-01-05", "潮汐观察 2024-01-25", "潮汐 另一主题"))
+                .body("total", equalTo(3));
+    }
+
+    /**
      * Upcoming searches read only events not yet swept as concluded; one that ended long ago and is then moved into
      * the future must be found again, and past windows still find concluded events.
      */

@@ -30,17 +30,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
 
-    /**
-     * How many of the soonest filtered events are checked for free text before the terms index is asked instead: a
-     * common word (科普 is in a third of all titles) fills a page within the first few dozen, a rare one is found faster
-     * through the index.
-     */
-    static final int TEXT_PROBE_ROWS = 5_000;
-
     private final StructuredSearch structured;
 
-    EventRepository(StructuredSearch structured) {
+    private final TextSearch text;
+
+    EventRepository(StructuredSearch structured, TextSearch text) {
         this.structured = structured;
+        this.text = text;
     }
 
     /** A partner's event by its id in the partner's system. */
@@ -55,14 +51,18 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
     }
 
     /**
-     * Public events matching the search, in the order it asks for, one page of them and the total. Without free text
-     * one statement answers, outside any transaction ({@link StructuredSearch}); with it, a transaction of its own
-     * planned for its parameters ({@link CustomPlans}), since how a word is best found depends on how common it is.
+     * Public events matching the search, in the order it asks for, one page of them and the total. Without free text,
+     * and with free text soonest first (the default), one statement answers outside any transaction
+     * ({@link StructuredSearch}, {@link TextSearch}); free text by relevance or distance, which must order every match,
+     * runs in a transaction of its own planned for its parameters ({@link CustomPlans}).
      */
     public Page<Event> search(EventSearch search, int page, int size) {
         SearchFilters filters = SearchFilters.of(search, Instant.now());
         if (search.text() == null) {
             return structured.find(search, filters, page, size);
+        }
+        if (search.effectiveOrder() == EventSearch.Order.START_TIME) {
+            return text.find(search, filters, page, size);
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             CustomPlans.forThisTransaction(getEntityManager());
@@ -72,17 +72,13 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
 
     private Page<Event> withText(EventSearch search, SearchFilters filters, int page, int size) {
         long offset = (long) page * size;
-        if (search.effectiveOrder() == EventSearch.Order.START_TIME) {
-            return textByStartTime(search.text(), filters, offset, page, size);
-        }
         Map<String, Object> params = filters.params();
         String where = filters.where() + " AND " + SearchFilters.TEXT;
         params.put("text", search.text());
         String orderBy = switch (search.effectiveOrder()) {
-            case START_TIME -> "e.starts_at, e.id";
+            case START_TIME, DISTANCE -> "e.starts_at, e.id"; // with a point, nearestFirst orders instead
             case RELEVANCE -> "CASE WHEN strpos(lower(e.title_zh || ' ' || coalesce(e.title_en, '')), lower(:needle)) > 0"
                     + " THEN 0 ELSE 1 END, e.starts_at, e.id";
-            case DISTANCE -> "e.starts_at, e.id"; // with a point, nearestFirst orders instead
         };
         Map<String, Object> pageParams = new HashMap<>(params);
         if (orderBy.contains(":needle")) {
@@ -94,36 +90,6 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         List<UUID> ids = ids(pageSql, pageParams, size, offset);
         long counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
                 + (Page.COUNT_LIMIT + 1) + ") m", params);
-        return Page.of(load(ids), counted, page, size);
-    }
-
-    /**
-     * Free text, soonest first. Which plan is fast depends on how common the words are, and PostgreSQL's estimate for
-     * array containment is poor for multi-character Chinese words (it treats 机器 and 器人 as independent), so the
-     * query tries the plan for common words first and falls back to the terms index for rare ones.
-     */
-    private Page<Event> textByStartTime(String text, SearchFilters filters, long offset, int page, int size) {
-        Map<String, Object> params = filters.params();
-        params.put("text", text);
-        List<UUID> ids = ids("SELECT s.id FROM (SELECT e.id, e.starts_at, e.search_terms FROM event e WHERE "
-                + filters.where() + " ORDER BY e.starts_at, e.id LIMIT " + TEXT_PROBE_ROWS + ") s"
-                + " WHERE s.search_terms @> kepu_query_terms(:text) ORDER BY s.starts_at, s.id LIMIT :limit OFFSET :offset",
-                params, size, offset);
-        long counted;
-        if (ids.size() == size) {
-            // Common words: counting by scanning the filtered rows reaches the cap quickly; OFFSET 0 keeps the
-            // planner from answering the word through the terms index, which would first collect every match.
-            counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM (SELECT e.search_terms FROM event e WHERE "
-                    + filters.where() + " OFFSET 0) s WHERE s.search_terms @> kepu_query_terms(:text) LIMIT "
-                    + (Page.COUNT_LIMIT + 1) + ") m", params);
-        } else {
-            // Rare words (or few filtered rows): collect every match through the terms index, then order them.
-            String where = filters.where() + " AND " + SearchFilters.TEXT;
-            ids = ids("WITH m AS MATERIALIZED (SELECT e.id, e.starts_at FROM event e WHERE " + where + ")"
-                    + " SELECT m.id FROM m ORDER BY m.starts_at, m.id LIMIT :limit OFFSET :offset", params, size, offset);
-            counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
-                    + (Page.COUNT_LIMIT + 1) + ") m", params);
-        }
         return Page.of(load(ids), counted, page, size);
     }
 

@@ -1,25 +1,15 @@
 package org.kepu.events.repository;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 
 import org.kepu.common.paging.Page;
-import org.kepu.common.search.NamedSql;
 import org.kepu.events.domain.Event;
 
 /**
  * A public search without free text, answered by one statement outside any transaction: the page's ids, the count up
- * to the cap and the page's rows in one round trip, read by plain JDBC into detached events.
+ * to the cap and the page's rows in one round trip, read by plain JDBC into detached events ({@link EventPage}).
  *
  * <p>
  * Why one statement and no transaction (bench/README.md has the figures): each statement of a search was a round trip
@@ -30,10 +20,10 @@ import org.kepu.events.domain.Event;
 @ApplicationScoped
 class StructuredSearch {
 
-    private final DataSource database;
+    private final EventPage statement;
 
-    StructuredSearch(DataSource database) {
-        this.database = database;
+    StructuredSearch(EventPage statement) {
+        this.statement = statement;
     }
 
     Page<Event> find(EventSearch search, SearchFilters filters, int page, int size) {
@@ -53,20 +43,6 @@ class StructuredSearch {
                 + (Page.COUNT_LIMIT + 1) + ") m)"
                 + " SELECT counted.n, " + EventRows.columns("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = NamedSql.of(sql).prepare(connection, params);
-                ResultSet rows = statement.executeQuery()) {
-            long counted = 0;
-            List<Event> items = new ArrayList<>(size);
-            while (rows.next()) {
-                counted = rows.getLong(1);
-                if (rows.getObject(2) != null) {
-                    items.add(EventRows.read(rows, 2));
-                }
-            }
-            return Page.of(items, counted, page, size);
-        } catch (SQLException e) {
-            throw new PersistenceException("the event search failed", e);
-        }
+        return statement.read(sql, params, page, size);
     }
 }

@@ -1,0 +1,67 @@
+package org.kepu.events.repository;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kepu.common.paging.Page;
+import org.kepu.events.domain.Event;
+
+/**
+ * Free text, soonest first, answered by one statement outside any transaction that walks the 30-day windows events
+ * start in (V12), earliest first, and stops as soon as it has the page and the count up to the cap.
+ *
+ * <p>
+ * Why windows: a common word (数据 is in 6 % of events) has tens of thousands of matches; any index over the terms
+ * alone hands them all out before the first can be ordered or the count can stop (30 ms for 56,000 in a bitmap), and
+ * the older plan of checking events soonest first met 18,000 rows to count 1,000 matches. With each term indexed
+ * together with its event's window, city and county, one window of a common word holds the page and the count; a rare
+ * word costs one index look-up per window. Windows are in start order, so the matches of the windows the page reaches,
+ * ordered, are the page: no event of a later window starts earlier.
+ */
+@ApplicationScoped
+class TextSearch {
+
+    /** A term of the event, tagged with the window its start falls in, as the V12 indexes hold it. */
+    private static final String WINDOWED_TERMS = "kepu_bucketed_terms(e.search_terms, kepu_search_bucket(e.starts_at))";
+
+    private final EventPage statement;
+
+    TextSearch(EventPage statement) {
+        this.statement = statement;
+    }
+
+    Page<Event> find(EventSearch search, SearchFilters filters, int page, int size) {
+        Map<String, Object> params = filters.params();
+        String where = filters.where();
+        long offset = (long) page * size;
+        params.put("text", search.text());
+        params.put("limit", size);
+        params.put("offset", offset);
+        params.put("pageEnd", offset + size);
+        params.put("target", Math.max(Page.COUNT_LIMIT + 1, offset + size));
+        // Where the walk starts and ends: the earliest and latest start among the events it may find (an index's ends).
+        String spanWhere = filters.upcomingOnly() ? "e.status <> 'DRAFT' AND NOT e.concluded" : "e.status <> 'DRAFT'";
+        String last = search.to() == null
+                ? "kepu_search_bucket(max(e.starts_at))"
+                : "least(kepu_search_bucket(max(e.starts_at)), kepu_search_bucket(CAST(:to AS timestamptz)))";
+        String inWindow = where + " AND " + WINDOWED_TERMS + " @> kepu_bucketed_terms(q.terms, ";
+        String sql = "WITH RECURSIVE q AS MATERIALIZED (SELECT kepu_query_terms(:text) AS terms),"
+                + " span AS MATERIALIZED (SELECT kepu_search_bucket(min(e.starts_at)) AS first, " + last + " AS last"
+                + " FROM event e WHERE " + spanWhere + "),"
+                // One row per window looked at: the matches before it and up to it, counted up to the target.
+                + " walk(b, before, after) AS (SELECT span.first - 1, 0::bigint, 0::bigint FROM span"
+                + " UNION ALL SELECT w.b + 1, w.after, w.after + (SELECT count(*) FROM (SELECT FROM event e WHERE "
+                + inWindow + "w.b + 1) LIMIT :target - w.after) m)"
+                + " FROM walk w, q, span WHERE w.after < :target AND w.b < span.last),"
+                // The page, from the windows it reaches; OFFSET 0 keeps each window answered by its index look-up.
+                + " page AS MATERIALIZED (SELECT x.id, row_number() OVER (ORDER BY x.starts_at, x.id) AS ord"
+                + " FROM walk w CROSS JOIN q CROSS JOIN LATERAL (SELECT e.id, e.starts_at FROM event e WHERE "
+                + inWindow + "w.b) OFFSET 0) x"
+                + " WHERE w.after > w.before AND w.before < :pageEnd ORDER BY x.starts_at, x.id LIMIT :limit OFFSET :offset),"
+                + " counted AS (SELECT max(w.after) AS n FROM walk w)"
+                + " SELECT counted.n, " + EventRows.columns("ev")
+                + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
+        return statement.read(sql, params, page, size);
+    }
+}
