@@ -46,8 +46,6 @@ final class SearchFilters {
 
     private final SqlConditions conditions = new SqlConditions("e.status <> 'DRAFT'");
 
-    private boolean upcomingOnly;
-
     private SearchFilters() {
     }
 
@@ -83,7 +81,6 @@ final class SearchFilters {
         if (search.from() != null && !search.from().toInstant().isBefore(now.minus(FLAG_TRUSTED_AFTER))) {
             // Only events not yet concluded can end in this window: lets the small upcoming indexes answer (V8).
             conditions.and("NOT e.concluded");
-            upcomingOnly = true;
         }
         // Overlap with the window, in the form the GiST period indexes answer.
         conditions.and("tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange("
@@ -122,11 +119,6 @@ final class SearchFilters {
                 + " SELECT " + select + " FROM event e, edge WHERE " + where + " AND " + FLAT_POINT + " <@ circle("
                 + NearSql.FLAT_HERE + ", edge.d * :distortion) ORDER BY " + SHOWN_DISTANCE + ", e.id"
                 + " LIMIT :limit OFFSET :offset";
-    }
-
-    /** True when only events not yet concluded can match (the condition says {@code NOT e.concluded}). */
-    boolean upcomingOnly() {
-        return upcomingOnly;
     }
 
     /** The condition, for a WHERE clause over {@code event e}. */

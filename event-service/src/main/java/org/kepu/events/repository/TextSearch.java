@@ -4,26 +4,28 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kepu.common.divisions.DivisionCodes;
 import org.kepu.common.paging.Page;
 import org.kepu.events.domain.Event;
 
 /**
- * Free text, soonest first, answered by one statement outside any transaction that walks the 30-day windows events
+ * Free text, soonest first, answered by one statement outside any transaction that walks the 90-day windows events
  * start in (V12), earliest first, and stops as soon as it has the page and the count up to the cap.
  *
  * <p>
  * Why windows: a common word (数据 is in 6 % of events) has tens of thousands of matches; any index over the terms
  * alone hands them all out before the first can be ordered or the count can stop (30 ms for 56,000 in a bitmap), and
  * the older plan of checking events soonest first met 18,000 rows to count 1,000 matches. With each term indexed
- * together with its event's window, city and county, one window of a common word holds the page and the count; a rare
- * word costs one index look-up per window. Windows are in start order, so the matches of the windows the page reaches,
+ * together with its event's window, and the city and county as terms, one window of a common word holds the page and
+ * the count; a rare word costs one index look-up per window. Windows are in start order, so the matches of the windows the page reaches,
  * ordered, are the page: no event of a later window starts earlier.
  */
 @ApplicationScoped
 class TextSearch {
 
-    /** A term of the event, tagged with the window its start falls in, as the V12 indexes hold it. */
-    private static final String WINDOWED_TERMS = "kepu_bucketed_terms(e.search_terms, kepu_search_bucket(e.starts_at))";
+    /** The event's terms, city and county, tagged with the window its start falls in, as the V12 indexes hold them. */
+    private static final String WINDOWED_TERMS = "kepu_windowed_terms(e.search_terms, e.city_code, e.division_code,"
+            + " e.starts_at)";
 
     private final EventPage statement;
 
@@ -40,15 +42,21 @@ class TextSearch {
         params.put("offset", offset);
         params.put("pageEnd", offset + size);
         params.put("target", Math.max(Page.COUNT_LIMIT + 1, offset + size));
-        // Where the walk starts and ends: the earliest and latest start among the events it may find (an index's ends).
-        String spanWhere = filters.upcomingOnly() ? "e.status <> 'DRAFT' AND NOT e.concluded" : "e.status <> 'DRAFT'";
+        // A city or county is a term of the windowed index, so a word rare in one place is found there, not filtered.
+        String terms = "kepu_query_terms(:text)";
+        String place = search.divisionCode();
+        if (place != null && !DivisionCodes.isProvince(place)) {
+            params.put("place", "@" + place);
+            terms += " || ARRAY[CAST(:place AS text)]";
+        }
+        // Where the walk starts and ends: the earliest and latest start of a public event (the ends of an index).
         String last = search.to() == null
                 ? "kepu_search_bucket(max(e.starts_at))"
                 : "least(kepu_search_bucket(max(e.starts_at)), kepu_search_bucket(CAST(:to AS timestamptz)))";
         String inWindow = where + " AND " + WINDOWED_TERMS + " @> kepu_bucketed_terms(q.terms, ";
-        String sql = "WITH RECURSIVE q AS MATERIALIZED (SELECT kepu_query_terms(:text) AS terms),"
+        String sql = "WITH RECURSIVE q AS MATERIALIZED (SELECT " + terms + " AS terms),"
                 + " span AS MATERIALIZED (SELECT kepu_search_bucket(min(e.starts_at)) AS first, " + last + " AS last"
-                + " FROM event e WHERE " + spanWhere + "),"
+                + " FROM event e WHERE e.status <> 'DRAFT'),"
                 // One row per window looked at: the matches before it and up to it, counted up to the target.
                 + " walk(b, before, after) AS (SELECT span.first - 1, 0::bigint, 0::bigint FROM span"
                 + " UNION ALL SELECT w.b + 1, w.after, w.after + (SELECT count(*) FROM (SELECT FROM event e WHERE "
