@@ -46,6 +46,8 @@ final class SearchFilters {
 
     private final SqlConditions conditions = new SqlConditions("e.status <> 'DRAFT'");
 
+    private boolean upcomingOnly;
+
     private SearchFilters() {
     }
 
@@ -81,6 +83,7 @@ final class SearchFilters {
         if (search.from() != null && !search.from().toInstant().isBefore(now.minus(FLAG_TRUSTED_AFTER))) {
             // Only events not yet concluded can end in this window: lets the small upcoming indexes answer (V8).
             conditions.and("NOT e.concluded");
+            upcomingOnly = true;
         }
         // Overlap with the window, in the form the GiST period indexes answer.
         conditions.and("tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange("
@@ -119,6 +122,14 @@ final class SearchFilters {
                 + " SELECT " + select + " FROM event e, edge WHERE " + where + " AND " + FLAT_POINT + " <@ circle("
                 + NearSql.FLAT_HERE + ", edge.d * :distortion) ORDER BY " + SHOWN_DISTANCE + ", e.id"
                 + " LIMIT :limit OFFSET :offset";
+    }
+
+    /**
+     * The rows that can match at all, as the partial indexes name them: public events, and only those not yet
+     * concluded when the window starts now. For a sub-select that must be answered by one particular index.
+     */
+    String candidates() {
+        return upcomingOnly ? "e.status <> 'DRAFT' AND NOT e.concluded" : "e.status <> 'DRAFT'";
     }
 
     /** The condition, for a WHERE clause over {@code event e}. */

@@ -35,7 +35,6 @@ class TextSearch {
 
     Page<Event> find(EventSearch search, SearchFilters filters, int page, int size) {
         Map<String, Object> params = filters.params();
-        String where = filters.where();
         long offset = (long) page * size;
         params.put("text", search.text());
         params.put("limit", size);
@@ -53,23 +52,32 @@ class TextSearch {
         String last = search.to() == null
                 ? "kepu_search_bucket(max(e.starts_at))"
                 : "least(kepu_search_bucket(max(e.starts_at)), kepu_search_bucket(CAST(:to AS timestamptz)))";
-        String inWindow = where + " AND " + WINDOWED_TERMS + " @> kepu_bucketed_terms(q.terms, ";
         String sql = "WITH RECURSIVE q AS MATERIALIZED (SELECT " + terms + " AS terms),"
                 + " span AS MATERIALIZED (SELECT kepu_search_bucket(min(e.starts_at)) AS first, " + last + " AS last"
                 + " FROM event e WHERE e.status <> 'DRAFT'),"
                 // One row per window looked at: the matches before it and up to it, counted up to the target.
                 + " walk(b, before, after) AS (SELECT span.first - 1, 0::bigint, 0::bigint FROM span"
-                + " UNION ALL SELECT w.b + 1, w.after, w.after + (SELECT count(*) FROM (SELECT FROM event e WHERE "
-                + inWindow + "w.b + 1) LIMIT :target - w.after) m)"
+                + " UNION ALL SELECT w.b + 1, w.after, w.after + (SELECT count(*) FROM (SELECT FROM "
+                + inWindow(filters, "w.b + 1") + " LIMIT :target - w.after) m)"
                 + " FROM walk w, q, span WHERE w.after < :target AND w.b < span.last),"
-                // The page, from the windows it reaches; OFFSET 0 keeps each window answered by its index look-up.
+                // The page: the matches of the windows it reaches, in order.
                 + " page AS MATERIALIZED (SELECT x.id, row_number() OVER (ORDER BY x.starts_at, x.id) AS ord"
-                + " FROM walk w CROSS JOIN q CROSS JOIN LATERAL (SELECT e.id, e.starts_at FROM event e WHERE "
-                + inWindow + "w.b) OFFSET 0) x"
+                + " FROM walk w CROSS JOIN q CROSS JOIN LATERAL (SELECT e.id, e.starts_at FROM " + inWindow(filters, "w.b")
+                + ") x"
                 + " WHERE w.after > w.before AND w.before < :pageEnd ORDER BY x.starts_at, x.id LIMIT :limit OFFSET :offset),"
                 + " counted AS (SELECT max(w.after) AS n FROM walk w)"
                 + " SELECT counted.n, " + EventRows.columns("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
         return statement.read(sql, params, page, size);
+    }
+
+    /**
+     * The rows of window {@code bucket} that match, as event {@code e}: the windowed index alone answers the inner
+     * select (OFFSET 0 keeps the planner from combining it with a place or period index and then computing every
+     * candidate's windowed terms), the other filters then apply to those few rows.
+     */
+    private static String inWindow(SearchFilters filters, String bucket) {
+        return "(SELECT e.* FROM event e WHERE " + filters.candidates() + " AND " + WINDOWED_TERMS
+                + " @> kepu_bucketed_terms(q.terms, " + bucket + ") OFFSET 0) e WHERE " + filters.where();
     }
 }
