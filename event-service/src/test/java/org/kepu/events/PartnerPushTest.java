@@ -103,6 +103,63 @@ class PartnerPushTest {
                 .body("total", equalTo(2));
     }
 
+    /**
+     * The events new to Kepu in a batch are written together in one statement: each must be stored exactly as the
+     * same details are when an organizer creates them one at a time, every field and list included.
+     */
+    @Test
+    void anEventNewInABatchIsStoredAsTheSameDetailsAreOneByOne() {
+        String org = Organizers.newOrg();
+        String series = Organizers.publish(org, Organizers.event("2031年科技活动周"));
+        Map<String, Object> details = Organizers.event("全字段·伙伴推送");
+        details.put("titleEn", "Every \"field\", pushed");
+        details.put("descriptionZh", "带引号\"和反斜杠\\的描述");
+        details.put("descriptionEn", "A description");
+        details.put("seriesId", series);
+        details.put("themes", List.of("AI", "HEALTH"));
+        details.put("audiences", List.of("YOUTH", "PUBLIC"));
+        details.put("format", "HYBRID");
+        details.put("streamUrl", "https://live.example.cn/kepu/2031");
+        details.put("responsibleUnits", List.of("省科协", "a,b \"c\" \\d", "{x}", "NULL"));
+        details.put("takesRegistrations", true);
+        details.put("registrationSizeCap", 4);
+        details.put("keepsWaitList", true);
+        details.put("registrationOpensAt", "2024-05-01T09:00:00+08:00");
+        details.put("registrationClosesAt", "2024-05-17T18:00:00+08:00");
+        String p = "full-" + UUID.randomUUID();
+        Map<String, Object> item = new HashMap<>(Map.of("externalId", "full-1", "state", "PUBLISHED", "event", details));
+        String pushed = push(p, List.of(item, item("other-1", "DRAFT", "同批草稿"))).statusCode(200)
+                .body("items[0].result", equalTo("CREATED")).body("items[0].version", equalTo(0))
+                .extract().path("items[0].id");
+        String created = Organizers.publish(org, details);
+
+        Map<String, Object> asPushed = given().when().get("/api/v1/events/" + pushed).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        Map<String, Object> asCreated = given().when().get("/api/v1/events/" + created).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        for (String ownOnly : List.of("id", "organizerOrg", "partnerId", "externalId", "version", "createdAt",
+                "updatedAt", "publishedAt", "_links")) {
+            asPushed.remove(ownOnly);
+            asCreated.remove(ownOnly);
+        }
+        assertEquals(asCreated, asPushed);
+        assertEquals(List.of("省科协", "a,b \"c\" \\d", "{x}", "NULL"), asPushed.get("responsibleUnits"));
+        // And announced as any published event is: its fact on kepu.events.
+        assertEquals(List.of("kepu.event.published"), EventLifecycleTest.factTypesFor(pushed, 1));
+    }
+
+    @Test
+    void theSameExternalIdTwiceInABatchIsCreatedThenUpdated() {
+        String p = "twice-" + UUID.randomUUID();
+        push(p, List.of(item("twice-1", "DRAFT", "第一稿"), item("other", "PUBLISHED", "另一个"),
+                item("twice-1", "PUBLISHED", "第二稿"))).statusCode(200)
+                .body("items.result", equalTo(List.of("CREATED", "CREATED", "UPDATED")))
+                .body("items[2].version", equalTo(1));
+        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events/twice-1").then().statusCode(200)
+                .body("titleZh", equalTo("第二稿")).body("status", equalTo("PUBLISHED"));
+        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(2));
+    }
+
     @Test
     void aPartnerNeverSeesOrChangesAnothersEvents() {
         String a = "partner-a-" + UUID.randomUUID();

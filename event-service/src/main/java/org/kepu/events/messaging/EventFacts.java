@@ -1,5 +1,7 @@
 package org.kepu.events.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kepu.common.outbox.Outbox;
@@ -30,6 +32,11 @@ public class EventFacts {
     /** Records that the event moved or changed; {@code type} is one of this class's constants. */
     public void record(String type, Event event) {
         outbox.append(topic, type, event.id, toFact(event));
+    }
+
+    /** Records that each of these events moved or changed the same way, in one statement (a partner's batch). */
+    public void recordAll(String type, List<Event> events) {
+        outbox.appendAll(topic, type, events.stream().map(e -> new Outbox.Fact(e.id, toFact(e))).toList());
     }
 
     private static EventFact toFact(Event event) {

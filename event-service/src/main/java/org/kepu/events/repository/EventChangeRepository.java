@@ -28,6 +28,21 @@ public class EventChangeRepository {
                 .setParameter("version", version).executeUpdate();
     }
 
+    /** Records one change to each of many public events in one statement, in the order given. */
+    public void recordAll(String change, List<UUID> eventIds, List<Long> versions) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                INSERT INTO event_change (event_id, change, version)
+                SELECT c.id, :change, c.version
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS bigint[])) WITH ORDINALITY AS c(id, version, n)
+                ORDER BY c.n""").setParameter("change", change)
+                .setParameter("ids", eventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter("versions", versions.stream().map(String::valueOf).toArray(String[]::new))
+                .executeUpdate();
+    }
+
     /**
      * Gives the committed changes not positioned yet their positions, in insert order, above every position given
      * before. One sequencer at a time across replicas (a transaction-scoped advisory lock; a busy one skips its turn).

@@ -44,6 +44,45 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
         return find("partnerId = ?1 AND externalId = ?2", partnerId, externalId).firstResultOptional();
     }
 
+    /**
+     * Locks each of a partner's external ids for this transaction, in one statement: a push of the same id elsewhere
+     * waits until this one commits, so neither creates a duplicate. The ids are locked in the order given; callers
+     * give them sorted, so two batches never wait on each other in a circle.
+     */
+    public void lockSources(String partnerId, List<String> externalIds) {
+        getEntityManager().createNativeQuery("""
+                SELECT count(pg_advisory_xact_lock(hashtext(:partner), hashtext(s.external_id)))
+                FROM (SELECT external_id FROM unnest(CAST(:ids AS text[])) WITH ORDINALITY AS i(external_id, n)
+                      ORDER BY n) s""").setParameter("partner", partnerId)
+                .setParameter("ids", externalIds.toArray(String[]::new)).getSingleResult();
+    }
+
+    /** A partner's events by their external ids, those that exist, in one statement; managed, as any find's. */
+    public Map<String, Event> findBySources(String partnerId, List<String> externalIds) {
+        @SuppressWarnings("unchecked")
+        List<Event> found = getEntityManager()
+                .createNativeQuery("SELECT * FROM event WHERE partner_id = :partner"
+                        + " AND external_id = ANY(CAST(:ids AS text[]))", Event.class)
+                .setParameter("partner", partnerId).setParameter("ids", externalIds.toArray(String[]::new))
+                .getResultList();
+        Map<String, Event> byExternalId = new HashMap<>();
+        found.forEach(event -> byExternalId.put(event.externalId, event));
+        return byExternalId;
+    }
+
+    /** New events in one statement ({@link EventRows#INSERT_ALL}); none of them is managed by this session. */
+    public void insertAll(List<Event> newEvents) {
+        if (newEvents.isEmpty()) {
+            return;
+        }
+        Query insert = getEntityManager().createNativeQuery(EventRows.INSERT_ALL);
+        List<String[]> parameters = EventRows.insertParameters(newEvents);
+        for (int i = 0; i < parameters.size(); i++) {
+            insert.setParameter(i + 1, parameters.get(i));
+        }
+        insert.executeUpdate();
+    }
+
     /** A partner's events, newest first. */
     public Page<Event> ofPartner(String partnerId, int page, int size) {
         var query = find("partnerId = ?1 ORDER BY createdAt DESC, id", partnerId);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventFormat;
@@ -18,6 +20,10 @@ import org.kepu.events.domain.EventType;
  * Events read by plain JDBC as detached snapshots: the columns every view and feed of an event shows, in one list, and
  * the mapping of a row back to an {@link Event}. A search reads its page this way; Hibernate never manages these
  * instances, so nothing is dirty-checked or flushed, and changing one changes nothing stored.
+ *
+ * <p>
+ * And the other way: new events written in one statement ({@link #INSERT_ALL}), each column's values one array
+ * parameter, the arrays unnested in step. A partner's batch of a thousand new events is one INSERT, not a thousand.
  */
 final class EventRows {
 
@@ -28,6 +34,103 @@ final class EventRows {
             "takes_registrations", "registration_size_cap", "keeps_wait_list", "confirmed_seats", "wait_list_length",
             "wait_listed_seats", "checked_in_people", "attendance_offline", "attendance_online", "partner_id",
             "external_id", "created_at", "updated_at", "published_at", "cancelled_at", "completed_at", "version"};
+
+    /** A column a new event is written with: its SQL type, and the event's value in it (as text, or a list). */
+    private record Written(String column, String type, Function<Event, Object> value) {
+    }
+
+    private static final List<Written> WRITTEN = List.of(new Written("id", "uuid", e -> e.id),
+            new Written("title_zh", "text", e -> e.titleZh), new Written("title_en", "text", e -> e.titleEn),
+            new Written("description_zh", "text", e -> e.descriptionZh),
+            new Written("description_en", "text", e -> e.descriptionEn), new Written("type", "text", e -> e.type),
+            new Written("status", "text", e -> e.status), new Written("series_id", "uuid", e -> e.seriesId),
+            new Written("themes", "text[]", e -> e.themes), new Written("audiences", "text[]", e -> e.audiences),
+            new Written("format", "text", e -> e.format), new Written("stream_url", "text", e -> e.streamUrl),
+            new Written("starts_at", "timestamptz", e -> e.startsAt),
+            new Written("ends_at", "timestamptz", e -> e.endsAt),
+            new Written("division_code", "text", e -> e.divisionCode),
+            new Written("city_code", "text", e -> e.cityCode),
+            new Written("economic_region", "text", e -> e.economicRegion),
+            new Written("address", "text", e -> e.address), new Written("latitude", "float8", e -> e.latitude),
+            new Written("longitude", "float8", e -> e.longitude), new Written("venue_id", "uuid", e -> e.venueId),
+            new Written("organizer_org", "text", e -> e.organizerOrg),
+            new Written("responsible_units", "text[]", e -> e.responsibleUnits),
+            new Written("capacity", "int", e -> e.capacity),
+            new Written("registration_opens_at", "timestamptz", e -> e.registrationOpensAt),
+            new Written("registration_closes_at", "timestamptz", e -> e.registrationClosesAt),
+            new Written("cancel_reason", "text", e -> e.cancelReason),
+            new Written("takes_registrations", "boolean", e -> e.takesRegistrations),
+            new Written("registration_size_cap", "int", e -> e.registrationSizeCap),
+            new Written("keeps_wait_list", "boolean", e -> e.keepsWaitList),
+            new Written("attendance_offline", "int", e -> e.attendanceOffline),
+            new Written("attendance_online", "int", e -> e.attendanceOnline),
+            new Written("partner_id", "text", e -> e.partnerId), new Written("external_id", "text", e -> e.externalId),
+            new Written("push_digest", "text", e -> e.pushDigest),
+            new Written("created_at", "timestamptz", e -> e.createdAt),
+            new Written("updated_at", "timestamptz", e -> e.updatedAt),
+            new Written("published_at", "timestamptz", e -> e.publishedAt),
+            new Written("cancelled_at", "timestamptz", e -> e.cancelledAt),
+            new Written("completed_at", "timestamptz", e -> e.completedAt),
+            new Written("version", "bigint", e -> e.version));
+
+    /**
+     * Inserts new events, parameters {@code ?1 … ?n} from {@link #insertParameters}. A list column travels as its
+     * array literal (arrays of arrays do not unnest row by row) and is cast back per row. The seat counts start at
+     * their defaults.
+     */
+    static final String INSERT_ALL = "INSERT INTO event (" + String.join(", ", WRITTEN.stream().map(Written::column).toList())
+            + ") SELECT " + String.join(", ", WRITTEN.stream().map(w -> w.type().endsWith("[]")
+                    ? "CAST(r." + w.column() + " AS " + w.type() + ")"
+                    : "r." + w.column()).toList())
+            + " FROM unnest(" + String.join(", ", IntStream.range(0, WRITTEN.size())
+                    .mapToObj(i -> "CAST(?" + (i + 1) + " AS " + (WRITTEN.get(i).type().endsWith("[]")
+                            ? "text"
+                            : WRITTEN.get(i).type()) + "[])")
+                    .toList())
+            + ") AS r(" + String.join(", ", WRITTEN.stream().map(Written::column).toList()) + ")";
+
+    /** The parameters of {@link #INSERT_ALL} for these events: one text array per column. */
+    static List<String[]> insertParameters(List<Event> events) {
+        List<String[]> columns = new ArrayList<>(WRITTEN.size());
+        for (Written written : WRITTEN) {
+            String[] values = new String[events.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = text(written.value().apply(events.get(i)));
+            }
+            columns.add(values);
+        }
+        return columns;
+    }
+
+    /** A value as PostgreSQL reads it from text; a list as an array literal, every element quoted. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder literal = new StringBuilder("{");
+            for (Object element : list) {
+                if (literal.length() > 1) {
+                    literal.append(',');
+                }
+                literal.append('"');
+                String string = element.toString();
+                for (int i = 0; i < string.length(); i++) {
+                    char c = string.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        literal.append('\\');
+                    }
+                    literal.append(c);
+                }
+                literal.append('"');
+            }
+            return literal.append('}').toString();
+        }
+        return value.toString();
+    }
 
     /** The columns {@link #read} takes, qualified by {@code alias}. */
     static String columns(String alias) {

@@ -52,7 +52,18 @@ public class ChangeFeed {
 
     /** Records a change of a public event, in its transaction; {@code factType} is the fact's type. */
     public void record(Event event, String factType) {
-        changes.record(event.id, factType.substring(factType.lastIndexOf('.') + 1), event.version);
+        changes.record(event.id, changeOf(factType), event.version);
+    }
+
+    /** Records the same change of many public events, in their transaction, in one statement. */
+    public void recordAll(List<Event> events, String factType) {
+        changes.recordAll(changeOf(factType), events.stream().map(e -> e.id).toList(),
+                events.stream().map(e -> e.version).toList());
+    }
+
+    /** The change a fact type names: {@code kepu.event.published} is {@code published}. */
+    private static String changeOf(String factType) {
+        return factType.substring(factType.lastIndexOf('.') + 1);
     }
 
     /**

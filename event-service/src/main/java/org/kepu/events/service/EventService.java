@@ -2,8 +2,12 @@ package org.kepu.events.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -146,7 +150,7 @@ public class EventService {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public PushOutcome.Item push(String partner, int index, PushItem item, String digest) {
-        lockSource(partner, item.externalId());
+        events.lockSources(partner, List.of(item.externalId()));
         return pushIn(partner, index, item, digest);
     }
 
@@ -156,34 +160,104 @@ public class EventService {
 
     /**
      * A partner's checked items in one transaction (one commit for the batch): an item refused by a rule is answered
-     * REJECTED and leaves nothing behind (its event is reloaded as stored); anything else that fails fails the whole
-     * transaction, for the caller to store the items one by one instead. The external ids are locked in sorted order,
-     * so two batches never wait on each other in a circle.
+     * REJECTED and leaves nothing behind; anything else that fails fails the whole transaction, for the caller to
+     * store the items one by one instead.
+     *
+     * <p>
+     * The common cases cost a few statements for the whole batch, not several per item: the external ids are locked
+     * in one statement (sorted, so two batches never wait on each other in a circle), their stored events read in
+     * one, the venues and series the items name in one each; the items new to Kepu are then written in one INSERT
+     * and their facts and feed changes in one each, and an item equal to what is stored is answered without a write.
+     * The rest (an update, a withdrawal, a second item for the same external id) go through the entities one by one,
+     * after the new ones, each in the order sent: items of different external ids never touch the same event, so
+     * the outcome is the one of storing them in order.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public List<PushOutcome.Item> pushAll(String partner, List<Pending> items) {
-        items.stream().map(p -> p.item().externalId()).distinct().sorted().forEach(id -> lockSource(partner, id));
-        List<PushOutcome.Item> outcomes = new java.util.ArrayList<>(items.size());
-        for (Pending pending : items) {
+        List<String> externalIds = items.stream().map(p -> p.item().externalId()).distinct().sorted().toList();
+        events.lockSources(partner, externalIds);
+        Map<String, Event> stored = events.findBySources(partner, externalIds);
+        loadReferenced(items);
+        PushOutcome.Item[] outcomes = new PushOutcome.Item[items.size()];
+        List<Event> created = new ArrayList<>();
+        List<Integer> oneByOne = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Pending pending = items.get(i);
+            PushItem item = pending.item();
+            Event existing = stored.get(item.externalId());
+            if (!seen.add(item.externalId()) || item.state() == PushItem.State.CANCELLED
+                    || existing != null && !pending.digest().equals(existing.pushDigest)) {
+                oneByOne.add(i);
+            } else if (existing != null) {
+                outcomes[i] = pushed(pending.index(), existing, PushOutcome.Result.UNCHANGED);
+            } else {
+                try {
+                    Event event = newlyPushed(partner, item, pending.digest());
+                    created.add(event);
+                    outcomes[i] = pushed(pending.index(), event, PushOutcome.Result.CREATED);
+                } catch (ProblemException e) {
+                    outcomes[i] = rejected(pending, e);
+                }
+            }
+        }
+        events.insertAll(created);
+        List<Event> published = created.stream().filter(Event::isPublic).toList();
+        facts.recordAll(EventFacts.PUBLISHED, published);
+        feed.recordAll(published, EventFacts.PUBLISHED);
+        published.forEach(event -> publicChanges.fire(new PublicEventChanged(event.id)));
+        events.getEntityManager().clear(); // the batch's loaded rows are done with: later flushes need not check them
+        for (int i : oneByOne) {
+            Pending pending = items.get(i);
             try {
-                outcomes.add(pushIn(partner, pending.index(), pending.item(), pending.digest()));
+                outcomes[i] = pushIn(partner, pending.index(), pending.item(), pending.digest());
             } catch (ProblemException e) {
                 events.findBySource(partner, pending.item().externalId())
                         .ifPresent(event -> events.getEntityManager().refresh(event));
-                outcomes.add(new PushOutcome.Item(pending.index(), pending.item().externalId(),
-                        PushOutcome.Result.REJECTED, null, null, e.problem()));
+                outcomes[i] = rejected(pending, e);
             }
             // Each item's event is done with: keep the session small, or every flush would check them all again.
             events.getEntityManager().flush();
             events.getEntityManager().clear();
         }
-        return outcomes;
+        return List.of(outcomes);
     }
 
-    private void lockSource(String partner, String externalId) {
-        events.getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:partner), hashtext(:externalId))")
-                .setParameter("partner", partner).setParameter("externalId", externalId).getSingleResult();
+    /** The venues and series the items name, read in one statement each, so that checking each item finds them. */
+    private void loadReferenced(List<Pending> items) {
+        Set<UUID> venueIds = new HashSet<>();
+        Set<UUID> seriesIds = new HashSet<>();
+        for (Pending pending : items) {
+            EventDraft draft = pending.item().event();
+            if (draft != null && draft.venueId() != null) {
+                venueIds.add(draft.venueId());
+            }
+            if (draft != null && draft.seriesId() != null) {
+                seriesIds.add(draft.seriesId());
+            }
+        }
+        if (!venueIds.isEmpty()) {
+            venues.list("id IN ?1", venueIds);
+        }
+        if (!seriesIds.isEmpty()) {
+            events.list("id IN ?1", seriesIds);
+        }
+    }
+
+    /** A new event from a pushed item, checked and ready to be stored; nothing is written yet. */
+    private Event newlyPushed(String partner, PushItem item, String digest) {
+        Event event = Event.pushed(partner, item.externalId());
+        apply(item.event(), event);
+        event.pushDigest = digest;
+        if (item.state() == PushItem.State.PUBLISHED) {
+            event.publish();
+        }
+        return event;
+    }
+
+    private static PushOutcome.Item rejected(Pending pending, ProblemException e) {
+        return new PushOutcome.Item(pending.index(), pending.item().externalId(), PushOutcome.Result.REJECTED, null,
+                null, e.problem());
     }
 
     private PushOutcome.Item pushIn(String partner, int index, PushItem item, String digest) {
@@ -194,15 +268,9 @@ public class EventService {
             return withdraw(index, event, item.cancelReason());
         }
         if (existing.isEmpty()) {
-            Event event = Event.pushed(partner, item.externalId());
-            apply(item.event(), event);
-            event.pushDigest = digest;
-            boolean publish = item.state() == PushItem.State.PUBLISHED;
-            if (publish) {
-                event.publish(); // before it is stored: one INSERT, not an INSERT and an UPDATE
-            }
+            Event event = newlyPushed(partner, item, digest); // published before it is stored: one INSERT
             events.persist(event);
-            changed(event, publish ? EventFacts.PUBLISHED : null);
+            changed(event, event.isPublic() ? EventFacts.PUBLISHED : null);
             return pushed(index, event, PushOutcome.Result.CREATED);
         }
         Event event = existing.get();
