@@ -113,9 +113,8 @@ public class OutboxRelay {
                 acknowledgements.add(producer.send(toRecord(message)));
             }
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (OutboxMessage message : pending) {
-                acknowledgements.get(sent).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                message.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent++;
             }
         } catch (Exception e) {
@@ -129,8 +128,21 @@ public class OutboxRelay {
             LOG.warnf("Outbox relay could not publish %s %s (attempt %d): %s; will retry", stuck.type, stuck.id,
                     stuck.attempts, e.getMessage());
         }
+        markPublished(pending.subList(0, sent));
         published.increment(sent);
         return sent == pending.size() ? sent : -1;
+    }
+
+    /** The acknowledged messages marked in one statement: a relay pass of a thousand facts is not a thousand UPDATEs. */
+    private void markPublished(List<OutboxMessage> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        entityManager
+                .createNativeQuery("UPDATE outbox_message SET published_at = :now WHERE seq = ANY(CAST(:seqs AS bigint[]))")
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("seqs", acknowledged.stream().map(m -> String.valueOf(m.seq)).toArray(String[]::new))
+                .executeUpdate();
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxMessage message) {
