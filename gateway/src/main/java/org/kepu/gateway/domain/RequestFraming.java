@@ -35,6 +35,15 @@ public final class RequestFraming {
         return Optional.empty();
     }
 
+    /** A Content-Length value as a number of bytes; one that cannot be honoured counts as too large. */
+    public static long declaredLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static boolean endsInChunked(List<String> values) {
         String last = values.get(values.size() - 1);
         int comma = last.lastIndexOf(',');

@@ -1,5 +1,7 @@
 package org.kepu.gateway.rest;
 
+import org.kepu.gateway.transport.InFlightRequests;
+
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,5 +1,7 @@
 package org.kepu.gateway.rest;
 
+import org.kepu.gateway.transport.InFlightRequests;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package org.kepu.gateway.rest;
+package org.kepu.gateway.transport;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.kepu.gateway.rest;
+package org.kepu.gateway.transport;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.kepu.gateway.rest;
+package org.kepu.gateway.transport;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,16 +17,16 @@ public class InFlightRequests {
     private final LongAdder count = new LongAdder();
     private volatile boolean draining;
 
-    void begin() {
+    public void begin() {
         count.increment();
     }
 
-    void end() {
+    public void end() {
         count.decrement();
     }
 
     /** API requests begun and not yet answered (or abandoned). */
-    long count() {
+    public long count() {
         return count.sum();
     }
 
@@ -36,7 +36,7 @@ public class InFlightRequests {
     }
 
     /** Begins draining and waits up to {@code grace} for the requests in flight to end; returns how many were left. */
-    long drain(Duration grace) throws InterruptedException {
+    public long drain(Duration grace) throws InterruptedException {
         draining = true;
         long deadline = System.nanoTime() + grace.toNanos();
         long left;

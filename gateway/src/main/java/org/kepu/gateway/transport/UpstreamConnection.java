@@ -1,4 +1,4 @@
-package org.kepu.gateway.rest;
+package org.kepu.gateway.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

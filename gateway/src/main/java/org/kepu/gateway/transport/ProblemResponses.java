@@ -1,10 +1,11 @@
-package org.kepu.gateway.rest;
+package org.kepu.gateway.transport;
 
 import java.util.List;
 
 import jakarta.inject.Singleton;
 
 import org.kepu.common.problem.Problem;
+import org.kepu.gateway.policy.Answer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,8 @@ public class ProblemResponses {
 
     /** 413: the body is over the limit, whether its declared length said so or its chunks, counted on the way. */
     public void bodyTooLarge(HttpServerResponse response, long maxBodyBytes) {
-        send(response, 413, "payload-too-large", "Request body too large",
-                "Request bodies may be at most " + maxBodyBytes + " bytes");
+        Answer answer = Answer.bodyTooLarge(maxBodyBytes);
+        send(response, answer.status(), answer.problemType(), answer.title(), answer.detail());
     }
 
     /** Answers with a problem, or cuts the connection if an answer has already begun. */

@@ -1,4 +1,4 @@
-package org.kepu.gateway.rest;
+package org.kepu.gateway.transport;
 
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.kepu.common.rest.RequestIds;
 import org.kepu.gateway.domain.Instance;
+import org.kepu.gateway.domain.RequestFraming;
 import org.kepu.gateway.domain.Route;
 
 import io.netty.buffer.ByteBuf;
@@ -98,7 +100,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
         HttpMethod method = in.method().toNetty();
         // The path the gateway decided on (normalised), never the one received; the query passes as it came.
         String query = in.query();
-        String uri = instance.basePath() + exchange.path + (query == null ? "" : "?" + query);
+        String uri = instance.basePath() + exchange.admission.path() + (query == null ? "" : "?" + query);
         Channel channel = connection.channel();
         lastActivity = System.nanoTime();
         silenceCheck = exchange.loop.schedule(this::checkSilence, silenceNanos, TimeUnit.NANOSECONDS);
@@ -193,9 +195,9 @@ final class UpstreamCall implements UpstreamConnections.Lease {
         head = response;
         instance.succeeded();
         String length = response.headers().get(UpstreamProxy.CONTENT_LENGTH);
-        if (length != null && ApiPipeline.parseLength(length) <= proxy.responseBufferBytes()) {
+        if (length != null && RequestFraming.declaredLength(length) <= proxy.responseBufferBytes()) {
             // Small answers (most API responses) go out in one write, head and body together.
-            gathered = Unpooled.buffer((int) ApiPipeline.parseLength(length));
+            gathered = Unpooled.buffer((int) RequestFraming.declaredLength(length));
             return;
         }
         HttpServerResponse out = exchange.response;
@@ -215,7 +217,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
         Set<String> named = UpstreamProxy.namedInConnection(head.headers().getAll("Connection"));
         for (Map.Entry<String, String> header : head.headers()) {
             String name = header.getKey();
-            if (!UpstreamProxy.isHopByHop(name) && !name.equalsIgnoreCase(ApiPipeline.REQUEST_ID)
+            if (!UpstreamProxy.isHopByHop(name) && !name.equalsIgnoreCase(RequestIds.HEADER)
                     && !UpstreamProxy.isNamed(named, name)) {
                 out.headers().add(name, header.getValue());
             }

@@ -1,4 +1,4 @@
-package org.kepu.gateway.rest;
+package org.kepu.gateway.transport;
 
 import java.net.ConnectException;
 import java.util.HashSet;
@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.kepu.common.rest.RequestIds;
 import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Instance;
 import org.kepu.gateway.domain.Route;
@@ -32,6 +33,7 @@ import io.vertx.core.http.HttpVersion;
 public class UpstreamProxy {
 
     static final String CONTENT_LENGTH = "Content-Length";
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
     private final UpstreamConnections connections;
@@ -49,7 +51,7 @@ public class UpstreamProxy {
         this.responseBufferBytes = config.responseBufferBytes();
     }
 
-    void forward(Exchange exchange, Route route) {
+    public void forward(Exchange exchange, Route route) {
         if (exchange.clientGone) {
             return; // left while its token was checked
         }
@@ -106,10 +108,10 @@ public class UpstreamProxy {
         });
         headers.set("Host", instance.authority());
         String peer = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
-        String priorFor = in.getHeader(ApiPipeline.X_FORWARDED_FOR);
+        String priorFor = in.getHeader(X_FORWARDED_FOR);
         // The chain a trusted proxy built is kept and extended; from anyone else the header is the client's own word,
         // so the service gets only the address the gateway saw.
-        headers.set(ApiPipeline.X_FORWARDED_FOR,
+        headers.set(X_FORWARDED_FOR,
                 priorFor == null || !trustedProxies.trusts(peer) ? peer : priorFor + ", " + peer);
         headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
         String host = in.getHeader("Host"); // HTTP/1.1's authority, as the client wrote it
@@ -119,7 +121,7 @@ public class UpstreamProxy {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
-        headers.set(ApiPipeline.REQUEST_ID, exchange.requestId);
+        headers.set(RequestIds.HEADER, exchange.admission.requestId());
         if (headers.contains(CONTENT_LENGTH)) {
             return Body.SIZED;
         }
