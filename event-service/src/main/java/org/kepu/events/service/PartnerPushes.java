@@ -29,9 +29,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * A partner's batch of events, item by item: each is read, checked and stored on its own (in its own transaction), so
- * valid items are kept when others are refused, and a refusal names the item's fields as {@code items[i].…}. An item
- * equal to what the partner last pushed for that external id changes nothing.
+ * A partner's batch of events: each item is read and checked on its own, so a malformed item is refused alone and the
+ * refusal names its fields as {@code items[i].…}; the valid ones are stored together ({@link EventService#pushAll}, one
+ * transaction), or one by one if that fails for a reason no rule foresaw. An item equal to what the partner last
+ * pushed for that external id changes nothing.
  */
 @ApplicationScoped
 public class PartnerPushes {
