@@ -54,12 +54,17 @@ push_all() { # LABEL: every batch once, CONCURRENCY at a time; prints the second
 out="$ROOT/bench/results/partners-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# partner push: $EVENTS events in batches of 1000 through the gateway, $CONCURRENCY clients, $(nproc) cores"
+  # CPU per event of each process during the push; "rest" is the machine's other time (the Kafka broker, curl, the
+  # kernel's network work booked to no process), reporting-service following as it goes.
   e0=$(cpu_ticks "${pid_of[event-service]}"); p0=$(cpu_ticks $(postgres_pids)); g0=$(cpu_ticks "${pid_of[gateway]}")
+  r0=$(cpu_ticks "${pid_of[reporting-service]}"); m0=$(machine_ticks)
   ms=$(push_all first)
   e1=$(cpu_ticks "${pid_of[event-service]}"); p1=$(cpu_ticks $(postgres_pids)); g1=$(cpu_ticks "${pid_of[gateway]}")
+  r1=$(cpu_ticks "${pid_of[reporting-service]}"); m1=$(machine_ticks)
   done_at=$(date +%s%N)
   awk -v n="$EVENTS" -v ms="$ms" -v hz="$(getconf CLK_TCK)" -v e=$((e1 - e0)) -v p=$((p1 - p0)) -v g=$((g1 - g0)) \
-    'BEGIN { printf "first push: %d ms, %.0f events/s; cpu us/event: event-service=%.0f postgres=%.0f gateway=%.0f\n", ms, n * 1000 / ms, e * 1e6 / hz / n, p * 1e6 / hz / n, g * 1e6 / hz / n }'
+    -v r=$((r1 - r0)) -v m=$((m1 - m0)) \
+    'BEGIN { f = 1e6 / hz / n; printf "first push: %d ms, %.0f events/s; cpu us/event: event-service=%.0f postgres=%.0f gateway=%.0f reporting-service=%.0f rest=%.0f all=%.0f\n", ms, n * 1000 / ms, e * f, p * f, g * f, r * f, (m - e - p - g - r) * f, m * f }'
   echo "answers: $(sort "$WORK/codes-first.txt" | uniq -c | tr '\n' ' ')"
   for _ in $(seq 1 1200); do
     total=$(curl -s "http://127.0.0.1:18680/api/v1/reports/overview/events?year=2031" | sed -E 's/.*"total":([0-9]+).*/\1/')
