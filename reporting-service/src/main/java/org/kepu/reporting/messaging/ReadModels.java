@@ -66,7 +66,8 @@ public class ReadModels {
     /** Applies facts of one feed in order, each once; the unreadable ones are skipped and returned by index. */
     public List<Unreadable> applyAll(Feed feed, List<String> jsons) {
         return switch (feed) {
-            case EVENTS -> applier.applyAll("reporting.event-summary", jsons, EventSummary.class, events::upsert);
+            case EVENTS -> applier.applyTogether("reporting.event-summary", jsons, EventSummary.class,
+                    events::upsertAll);
             case REGISTRATIONS -> applier.applyAll("reporting.registrations", jsons, RegistrationSummary.class,
                     participation::upsert);
             case VENUES -> applier.applyAll("reporting.venue-summary", jsons, VenueSummary.class, venues::upsert);

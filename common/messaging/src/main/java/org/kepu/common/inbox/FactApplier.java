@@ -52,6 +52,15 @@ public class FactApplier {
      * returned, for the consumer to dead-letter.
      */
     public <T> List<Unreadable> applyAll(String consumer, List<String> jsons, Class<T> dataType, Consumer<T> effect) {
+        return applyTogether(consumer, jsons, dataType, data -> data.forEach(effect));
+    }
+
+    /**
+     * As {@link #applyAll}, the messages delivered for the first time handed over together, in order, for a read
+     * model that writes a batch in one statement. Must run inside the consumer's transaction.
+     */
+    public <T> List<Unreadable> applyTogether(String consumer, List<String> jsons, Class<T> dataType,
+            Consumer<List<T>> effect) {
         JavaType type = envelopeOf(dataType);
         List<FactEnvelope<T>> facts = new ArrayList<>(jsons.size());
         List<Unreadable> unreadable = new ArrayList<>();
@@ -63,11 +72,15 @@ public class FactApplier {
             }
         }
         Set<String> first = inbox.firstDeliveries(consumer, facts.stream().map(FactEnvelope::id).toList());
+        List<T> fresh = new ArrayList<>(first.size());
         for (FactEnvelope<T> fact : facts) {
             // remove: a message repeated within the batch is applied at its first place only.
             if (first.remove(fact.id())) {
-                effect.accept(fact.data());
+                fresh.add(fact.data());
             }
+        }
+        if (!fresh.isEmpty()) {
+            effect.accept(fresh);
         }
         return unreadable;
     }
