@@ -103,7 +103,7 @@ final class EventRows {
     }
 
     /** A value as PostgreSQL reads it from text; a list as an array literal, every element quoted. */
-    static String text(Object value) {
+    private static String text(Object value) {
         if (value == null) {
             return null;
         }

@@ -32,7 +32,8 @@ public class GatewayPolicy {
 
     public GatewayPolicy(GatewayConfig config, CorsPolicy cors, TrustedProxies trustedProxies, RouteTable routes,
             TokenVerifier verifier, RateLimiter rateLimiter) {
-        this.screening = List.of(requestId, new FramingStep(), new CorsStep(cors), new PathStep(),
+        // The request id is not among them: identify() gives it first, before the transport times the request.
+        this.screening = List.of(new FramingStep(), new CorsStep(cors), new PathStep(),
                 new ExpectationStep(), new ClientAddressStep(trustedProxies),
                 new RouteStep(routes, config.maxBodyBytes()));
         this.authentication = new AuthenticationStep(verifier);
@@ -44,7 +45,7 @@ public class GatewayPolicy {
         requestId.apply(head, decided);
     }
 
-    /** The steps before authentication, in order; the first answer ends the request. */
+    /** The steps before authentication, in order, after {@link #identify}; the first answer ends the request. */
     public Optional<Answer> screen(RequestHead head, Admission decided) {
         return run(screening, head, decided);
     }

@@ -39,7 +39,7 @@ import io.vertx.core.http.HttpVersion;
 @Singleton
 public class ApiPipeline {
 
-    static final String REQUEST_ID = RequestIds.HEADER;
+    private static final String REQUEST_ID = RequestIds.HEADER;
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String EXPECT = "Expect";
     private static final String TRANSFER_ENCODING = "Transfer-Encoding";

@@ -40,6 +40,18 @@ class GatewayPolicyTest {
     }
 
     @Test
+    void aRequestKeepsTheIdItWasGivenFirstThroughEveryStep() {
+        Heads.Head head = Heads.request("GET", "/api/v1/events");
+        Admission admission = new Admission();
+        policy.identify(head, admission);
+        String given = admission.requestId();
+        policy.screen(head, admission);
+        policy.admit(head, admission);
+        // The id the client is answered with is the one logged and forwarded.
+        assertEquals(given, admission.requestId());
+    }
+
+    @Test
     void aPreflightIsAnsweredBeforeAnythingThatNeedsAToken() {
         Admission admission = new Admission();
         Answer answer = policy.screen(Heads.request("OPTIONS", "/api/v1/reports").with("Origin", "https://kepu.example")

@@ -42,10 +42,6 @@ final class Heads {
             return new Head(method, rawPath, true, false, fields, peerAddress);
         }
 
-        Head overHttp10() {
-            return new Head(method, rawPath, false, false, fields, peerAddress);
-        }
-
         @Override
         public String header(String name) {
             List<String> values = headers(name);
