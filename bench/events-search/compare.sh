@@ -4,7 +4,8 @@
 # alternating rounds of wrk over the same distinct searches; throughput, p99, and the CPU per search of the service
 # and of PostgreSQL. For "did this change make an uncached search cheaper"; the scenario files come from run.sh.
 # SCENARIOS picks the search files (default city-date near-me; run.sh also writes near-me-random, area-date-random).
-#   [SCENARIOS="…"] bench/events-search/compare.sh ROUND_SECONDS ROUNDS NAME=APP_DIR NAME=APP_DIR...
+# A build may carry settings of its own, as in bench/read-by-id: NAME=APP_DIR@VAR=VALUE,VAR=VALUE.
+#   [SCENARIOS="…"] bench/events-search/compare.sh ROUND_SECONDS ROUNDS NAME=APP_DIR[@VAR=VALUE,...] NAME=APP_DIR...
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUND="$1"; ROUNDS="$2"; shift 2
@@ -18,8 +19,9 @@ trap stop_started EXIT
 builds=(); port=18591
 declare -A url
 for spec in "$@"; do
-  name=${spec%%=*}; app=${spec#*=}
-  env KEPU_EVENTS_SEARCH_CACHE_ENABLED=false KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_HTTP_PORT=$port QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+  name=${spec%%=*}; app=${spec#*=}; settings=()
+  [[ $app == *@* ]] && { IFS=, read -ra settings <<<"${app#*@}"; app=${app%%@*}; }
+  env "${settings[@]}" KEPU_EVENTS_SEARCH_CACHE_ENABLED=false KEPU_OUTBOX_RELAY_ENABLED=false QUARKUS_HTTP_PORT=$port QUARKUS_LOG_CONSOLE_LEVEL=WARN \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/kepu_event_bench" \
     nohup java "${BENCH_JVM[@]}" -jar "$app/quarkus-run.jar" >"$WORK/compare-$name.log" 2>&1 &
   pids+=($!); pid_of[$name]=$!; url[$name]="http://127.0.0.1:$port"; builds+=("$name")

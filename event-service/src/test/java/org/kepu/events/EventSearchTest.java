@@ -215,6 +215,35 @@ class EventSearchTest {
                 .body("page", equalTo(1));
     }
 
+    /**
+     * A public search counts to 100 and then says "more than" (any kind of search: structured, near, free text); its
+     * pages go on past the count. A partner's own list of its events still counts them exactly.
+     */
+    @Test
+    void aSearchCountsToItsCapAndItsPagesGoOnPastIt() {
+        String partner = "cap-" + java.util.UUID.randomUUID();
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            items.add(PartnerPushTest.item("cap-" + i, "PUBLISHED", "计数上限活动 countcap " + i));
+        }
+        PartnerPushTest.push(partner, items).statusCode(200).body("summary.created", equalTo(130));
+
+        given().queryParam("organizer", partner).queryParam("size", 20).when().get("/api/v1/events").then()
+                .statusCode(200).body("total", equalTo(100)).body("totalCapped", equalTo(true))
+                .body("items.size()", equalTo(20));
+        given().queryParam("organizer", partner).queryParam("size", 20).queryParam("page", 6).when()
+                .get("/api/v1/events").then().statusCode(200).body("total", equalTo(100))
+                .body("totalCapped", equalTo(true)).body("items.size()", equalTo(10));
+        given().queryParam("organizer", partner).queryParam("lat", 23.04).queryParam("lon", 113.37)
+                .queryParam("radiusKm", 5).when().get("/api/v1/events").then().statusCode(200)
+                .body("total", equalTo(100)).body("totalCapped", equalTo(true));
+        given().queryParam("organizer", partner).queryParam("q", "countcap").queryParam("size", 50)
+                .queryParam("page", 2).when().get("/api/v1/events").then().statusCode(200)
+                .body("total", equalTo(100)).body("totalCapped", equalTo(true)).body("items.size()", equalTo(30));
+        given().auth().oauth2(PartnerPushTest.partner(partner)).when().get("/api/v1/partner-events").then()
+                .statusCode(200).body("total", equalTo(130)).body("totalCapped", equalTo(false));
+    }
+
     /** Searches are cached; a change made here must show in the very next search all the same. */
     @Test
     void aRepeatedSearchShowsAChangeAtOnce() {

@@ -19,7 +19,7 @@ import org.kepu.events.domain.Event;
 
 /**
  * Runs a search statement that answers a whole page in one round trip, outside any transaction: each row carries the
- * count up to the cap, then the columns of {@link EventRows} for one event of the page (null when the page is empty, so
+ * count up to the search cap ({@link Page#SEARCH_COUNT_LIMIT}), then the columns of {@link EventRows} for one event of the page (null when the page is empty, so
  * that a page past the end still says the total), in the page's order. Read by plain JDBC into detached events.
  */
 @ApplicationScoped
@@ -44,7 +44,7 @@ class EventPage {
                     items.add(EventRows.read(rows, 2));
                 }
             }
-            return Page.of(items, counted, page, size);
+            return Page.of(items, counted, Page.SEARCH_COUNT_LIMIT, page, size);
         } catch (SQLException e) {
             throw new PersistenceException("the event search failed", e);
         }

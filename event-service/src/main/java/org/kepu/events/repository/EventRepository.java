@@ -131,8 +131,8 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
                 : "SELECT e.id FROM event e WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset";
         List<UUID> ids = ids(pageSql, pageParams, size, offset);
         long counted = countUpToCap("SELECT count(*) FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
-                + (Page.COUNT_LIMIT + 1) + ") m", params);
-        return Page.of(load(ids), counted, page, size);
+                + (Page.SEARCH_COUNT_LIMIT + 1) + ") m", params);
+        return Page.of(load(ids), counted, Page.SEARCH_COUNT_LIMIT, page, size);
     }
 
     private List<UUID> ids(String sql, Map<String, Object> params, int limit, long offset) {

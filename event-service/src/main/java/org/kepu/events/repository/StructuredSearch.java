@@ -40,7 +40,7 @@ class StructuredSearch {
         // The count goes with the page even when the page is empty (a page past the end still says the total).
         String sql = "WITH page AS MATERIALIZED (" + pageSql + "),"
                 + " counted AS (SELECT count(*) AS n FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
-                + (Page.COUNT_LIMIT + 1) + ") m)"
+                + (Page.SEARCH_COUNT_LIMIT + 1) + ") m)"
                 + " SELECT counted.n, " + EventRows.columns("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
         return statement.read(sql, params, page, size);

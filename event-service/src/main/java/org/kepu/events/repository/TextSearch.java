@@ -40,7 +40,7 @@ class TextSearch {
         params.put("limit", size);
         params.put("offset", offset);
         params.put("pageEnd", offset + size);
-        params.put("target", Math.max(Page.COUNT_LIMIT + 1, offset + size));
+        params.put("target", Math.max(Page.SEARCH_COUNT_LIMIT + 1, offset + size));
         // A city or county is a term of the windowed index, so a word rare in one place is found there, not filtered.
         String terms = "kepu_query_terms(:text)";
         String place = search.divisionCode();

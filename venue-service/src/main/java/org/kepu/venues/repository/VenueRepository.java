@@ -32,8 +32,8 @@ public class VenueRepository implements PanacheRepositoryBase<Venue, UUID> {
                 : "v.name_zh, v.id";
         return page("SELECT v.id FROM venue v WHERE " + filters.where() + " ORDER BY " + orderBy, filters.params(),
                 "SELECT count(*) FROM (SELECT 1 FROM venue v WHERE " + filters.where() + " LIMIT "
-                        + (Page.COUNT_LIMIT + 1) + ") m",
-                page, size);
+                        + (Page.SEARCH_COUNT_LIMIT + 1) + ") m",
+                Page.SEARCH_COUNT_LIMIT, page, size);
     }
 
     /** Education bases for the staff's review: by level, status, place and "evaluation due this year". */
@@ -42,10 +42,11 @@ public class VenueRepository implements PanacheRepositoryBase<Venue, UUID> {
         return page("SELECT v.id FROM venue v WHERE " + filters.where() + " ORDER BY v.city_code, v.name_zh, v.id",
                 filters.params(), "SELECT count(*) FROM (SELECT 1 FROM venue v WHERE " + filters.where() + " LIMIT "
                         + (Page.COUNT_LIMIT + 1) + ") m",
-                page, size);
+                Page.COUNT_LIMIT, page, size);
     }
 
-    private Page<Venue> page(String idsSql, Map<String, Object> params, String countSql, int page, int size) {
+    private Page<Venue> page(String idsSql, Map<String, Object> params, String countSql, int cap, int page,
+            int size) {
         // No result class: Hibernate would cache a plan per distinct SQL text (see event-service's EventRepository).
         Query ids = getEntityManager().createNativeQuery(idsSql + " LIMIT :limit OFFSET :offset");
         params.forEach(ids::setParameter);
@@ -54,7 +55,7 @@ public class VenueRepository implements PanacheRepositoryBase<Venue, UUID> {
         Query count = getEntityManager().createNativeQuery(countSql);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
-        return Page.of(load(found), total, page, size);
+        return Page.of(load(found), total, cap, page, size);
     }
 
     /** The venues, in the order of their ids, read-only (the commit has nothing to check). */

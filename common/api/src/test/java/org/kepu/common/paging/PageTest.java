@@ -27,6 +27,16 @@ class PageTest {
     }
 
     @Test
+    void aSearchSaysMoreThanItsOwnCap() {
+        Page<String> page = Page.of(List.of("a"), Page.SEARCH_COUNT_LIMIT + 1, Page.SEARCH_COUNT_LIMIT, 0, 20);
+        assertEquals(Page.SEARCH_COUNT_LIMIT, page.total());
+        assertTrue(page.totalCapped());
+        Page<String> exact = Page.of(List.of("a"), Page.SEARCH_COUNT_LIMIT, Page.SEARCH_COUNT_LIMIT, 0, 20);
+        assertEquals(Page.SEARCH_COUNT_LIMIT, exact.total());
+        assertFalse(exact.totalCapped());
+    }
+
+    @Test
     void mappingKeepsTheCountsAndThePosition() {
         Page<Integer> lengths = Page.of(List.of("一", "two"), 2, 1, 2).map(String::length);
         assertEquals(List.of(1, 3), lengths.items());
