@@ -2,6 +2,7 @@ package org.kepu.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
@@ -129,5 +130,14 @@ class WalkingSkeletonTest {
                 .body("paths", hasKey("/api/v1/venues"))
                 .body("paths", hasKey("/api/v1/reports/events/published-by-city"))
                 .body("components.securitySchemes", hasKey("bearer"));
+    }
+
+    /** An integrator reads in the document how far a public search counts, and what to show past it. */
+    @Test
+    void theDocumentSaysHowFarAPublicSearchCounts() {
+        given().when().get("/openapi.json").then().statusCode(200)
+                .body("components.schemas.PageEventView.properties.total.description", containsString("exact up to 100"))
+                .body("components.schemas.PageEventView.properties.totalCapped.description", containsString("100+"))
+                .body("components.schemas.PageVenueView.properties.total.description", containsString("exact up to 100"));
     }
 }

@@ -135,7 +135,10 @@ public class EventResource {
 
     /** The shape of a search response in the OpenAPI document: a {@link Page} of {@link EventView}. */
     @Schema(name = "PageEventView")
-    record EventPage(List<EventView> items, long total, boolean totalCapped, int page, int size) {
+    record EventPage(List<EventView> items,
+            @Schema(description = Page.SEARCH_TOTAL_DOC) long total,
+            @Schema(description = Page.SEARCH_TOTAL_CAPPED_DOC) boolean totalCapped,
+            int page, int size) {
     }
 
     @PUT

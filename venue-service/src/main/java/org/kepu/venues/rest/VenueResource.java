@@ -113,7 +113,8 @@ public class VenueResource {
 
     /** The shape of a search response in the OpenAPI document. */
     @Schema(name = "PageVenueView")
-    record VenuePage(List<VenueView> items, long total, boolean totalCapped, int page, int size) {
+    record VenuePage(List<VenueView> items, @Schema(description = Page.SEARCH_TOTAL_DOC) long total,
+            @Schema(description = Page.SEARCH_TOTAL_CAPPED_DOC) boolean totalCapped, int page, int size) {
     }
 
     @PUT

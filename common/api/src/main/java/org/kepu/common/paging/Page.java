@@ -29,6 +29,14 @@ public record Page<T>(List<T> items, long total, boolean totalCapped, int page, 
      */
     public static final int SEARCH_COUNT_LIMIT = 100;
 
+    /** What a public search's {@code total} means, for its OpenAPI schema. */
+    public static final String SEARCH_TOTAL_DOC = "How many match, exact up to " + SEARCH_COUNT_LIMIT
+            + "; past that " + SEARCH_COUNT_LIMIT + ", with totalCapped true";
+
+    /** What a public search's {@code totalCapped} means, for its OpenAPI schema. */
+    public static final String SEARCH_TOTAL_CAPPED_DOC = "True when more than " + SEARCH_COUNT_LIMIT
+            + " match: show \"" + SEARCH_COUNT_LIMIT + "+\"; the pages go on past it";
+
     /** A page whose count was taken with {@code LIMIT COUNT_LIMIT + 1}, or exactly. */
     public static <T> Page<T> of(List<T> items, long countedUpToLimit, int page, int size) {
         return of(items, countedUpToLimit, COUNT_LIMIT, page, size);
