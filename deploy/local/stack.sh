@@ -75,13 +75,18 @@ ensure_postgres_running() {
 }
 
 # PostgreSQL's packaged default keeps 128 MB of pages in its own memory; every other page a query touches is copied in
-# from the kernel, or read from disk when the kernel let it go. A quarter of the machine's memory (at most 8 GB) is the
+# from the kernel, or read from disk when the kernel let it go. A quarter of the memory (at most 8 GB) is the
 # usual production setting, and on the search bench's million events it made uncached near-me searches 23 % and free
 # text 65 % faster (bench/README, session 18). Set once, with a restart; KEPU_PG_SHARED_BUFFERS overrides (e.g. 512MB
 # on a small laptop). Only for a server this script manages: one on another port or host is its operator's to tune.
 ensure_postgres_memory() {
-  local want cluster
-  want="${KEPU_PG_SHARED_BUFFERS:-$(awk '/^MemTotal:/ { mb = int($2 / 1024 / 4); print (mb > 8192 ? 8192 : mb) "MB" }' /proc/meminfo)}"
+  local want cluster limit
+  # The machine's memory, or the container's when a cgroup limits it to less.
+  limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || true)
+  [[ $limit =~ ^[0-9]+$ ]] || limit=0
+  want="${KEPU_PG_SHARED_BUFFERS:-$(awk -v limit="$limit" '/^MemTotal:/ {
+    bytes = $2 * 1024; if (limit > 0 && limit < bytes) bytes = limit
+    mb = int(bytes / 1048576 / 4); print (mb > 8192 ? 8192 : mb) "MB" }' /proc/meminfo)}"
   [ "$(psql_admin -Atc "SELECT pg_size_bytes(current_setting('shared_buffers')) = pg_size_bytes('$want')")" = t ] && return 0
   psql_admin -c "ALTER SYSTEM SET shared_buffers = '$want'" \
     || fail "setting PostgreSQL's shared_buffers to $want" "ALTER SYSTEM refused it" "set KEPU_PG_SHARED_BUFFERS to a size like 1GB"
