@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -221,7 +222,7 @@ class EventSearchTest {
      */
     @Test
     void aSearchCountsToItsCapAndItsPagesGoOnPastIt() {
-        String partner = "cap-" + java.util.UUID.randomUUID();
+        String partner = "cap-" + UUID.randomUUID();
         List<Object> items = new ArrayList<>();
         for (int i = 0; i < 130; i++) {
             items.add(PartnerPushTest.item("cap-" + i, "PUBLISHED", "计数上限活动 countcap " + i));

@@ -19,8 +19,9 @@ import org.kepu.events.domain.Event;
 
 /**
  * Runs a search statement that answers a whole page in one round trip, outside any transaction: each row carries the
- * count up to the search cap ({@link Page#SEARCH_COUNT_LIMIT}), then the columns of {@link EventRows} for one event of the page (null when the page is empty, so
- * that a page past the end still says the total), in the page's order. Read by plain JDBC into detached events.
+ * count up to the search cap ({@link Page#SEARCH_COUNT_LIMIT}), then the columns of {@link EventRows} for one event of
+ * the page (null when the page is empty, so that a page past the end still says the total), in the page's order. Read
+ * by plain JDBC into detached events.
  */
 @ApplicationScoped
 class EventPage {
