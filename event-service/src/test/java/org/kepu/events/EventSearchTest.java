@@ -92,6 +92,52 @@ class EventSearchTest {
                 .body("items.titleZh", contains("五月跨两天"));
     }
 
+    /**
+     * A window lists, soonest first, the events already running when it starts (ending at its first instant counts)
+     * and then those starting within it, both ends included, in pages that follow on; the same in a county, a city,
+     * the province and with a filter. The two kinds are found apart (repository.StructuredSearch), so this is where
+     * a lost kind or an edge counted twice would show.
+     */
+    @Test
+    void aWindowListsTheEventsAlreadyRunningThenThoseStartingInIt() {
+        String org = newOrg();
+        publish(org, with(event("五月起的展览"), "startsAt", "2024-05-20T09:00:00+08:00", "endsAt", "2024-06-20T17:00:00+08:00"));
+        publish(org, with(event("正好在起点结束"), "startsAt", "2024-05-31T18:00:00+08:00", "endsAt", "2024-06-01T00:00:00+08:00"));
+        publish(org, with(event("前一晚开始"), "startsAt", "2024-05-31T20:00:00+08:00", "endsAt", "2024-06-01T10:00:00+08:00",
+                "type", "SCIENCE_NIGHT"));
+        publish(org, with(event("正好在起点开始"), "startsAt", "2024-06-01T00:00:00+08:00", "endsAt", "2024-06-01T02:00:00+08:00"));
+        publish(org, with(event("窗口之中"), "startsAt", "2024-06-10T09:00:00+08:00", "endsAt", "2024-06-10T17:00:00+08:00",
+                "type", "SCIENCE_NIGHT"));
+        publish(org, with(event("正好在终点开始"), "startsAt", "2024-06-30T23:59:59+08:00", "endsAt", "2024-07-01T09:00:00+08:00"));
+        publish(org, with(event("起点前已结束"), "startsAt", "2024-05-31T09:00:00+08:00", "endsAt", "2024-05-31T23:59:59+08:00"));
+        publish(org, with(event("终点之后"), "startsAt", "2024-07-01T09:00:00+08:00", "endsAt", "2024-07-01T17:00:00+08:00"));
+        List<String> inOrder = List.of("五月起的展览", "正好在起点结束", "前一晚开始", "正好在起点开始", "窗口之中", "正好在终点开始");
+
+        for (String place : new String[]{"440113", "440100", "440000"}) {
+            given().queryParam("organizer", org).queryParam("divisionCode", place)
+                    .queryParam("from", "2024-06-01T00:00:00+08:00").queryParam("to", "2024-06-30T23:59:59+08:00")
+                    .when().get("/api/v1/events").then().statusCode(200)
+                    .body("items.titleZh", contains(inOrder.toArray())).body("total", equalTo(6));
+        }
+        given().queryParam("organizer", org).queryParam("from", "2024-06-01T00:00:00+08:00")
+                .queryParam("to", "2024-06-30T23:59:59+08:00").queryParam("size", 2).queryParam("page", 1).when()
+                .get("/api/v1/events").then().statusCode(200)
+                .body("items.titleZh", contains("前一晚开始", "正好在起点开始")).body("total", equalTo(6));
+        given().queryParam("organizer", org).queryParam("from", "2024-06-01T00:00:00+08:00")
+                .queryParam("type", "SCIENCE_NIGHT").when().get("/api/v1/events").then().statusCode(200)
+                .body("items.titleZh", contains("前一晚开始", "窗口之中")).body("total", equalTo(2));
+        given().queryParam("organizer", org).queryParam("to", "2024-05-31T19:00:00+08:00").when()
+                .get("/api/v1/events").then().statusCode(200)
+                .body("items.titleZh", contains("五月起的展览", "起点前已结束", "正好在起点结束")).body("total", equalTo(3));
+
+        // A window starting now: what runs now comes first, then what starts later.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+        publish(org, with(event("正在进行"), "startsAt", now.minusDays(1).toString(), "endsAt", now.plusDays(1).toString()));
+        publish(org, with(event("明天开始"), "startsAt", now.plusDays(1).toString(), "endsAt", now.plusDays(2).toString()));
+        given().queryParam("organizer", org).queryParam("from", now.toString()).when().get("/api/v1/events").then()
+                .statusCode(200).body("items.titleZh", contains("正在进行", "明天开始")).body("total", equalTo(2));
+    }
+
     @Test
     void vocabulariesSeriesAndFormatFilter() {
         String org = newOrg();

@@ -2,6 +2,7 @@ package org.kepu.events.repository;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.kepu.common.divisions.DivisionSql;
@@ -29,6 +30,9 @@ final class SearchFilters {
      */
     static final String SHOWN_DISTANCE = "floor(" + DISTANCE_KM + " * 100 + 0.5)";
 
+    /** The window's start, as a parameter. */
+    private static final String FROM = "CAST(:from AS timestamptz)";
+
     /** Rows whose character-pair terms contain every term of :text. */
     static final String TEXT = "e.search_terms @> kepu_query_terms(:text)";
 
@@ -45,6 +49,13 @@ final class SearchFilters {
     private static final Duration FLAG_TRUSTED_AFTER = CONCLUDED_AFTER.minusDays(1);
 
     private final SqlConditions conditions = new SqlConditions("e.status <> 'DRAFT'");
+
+    /** The window's overlap condition, in the form the GiST period indexes answer; null without dates. */
+    private String period;
+
+    private boolean hasFrom;
+
+    private boolean hasTo;
 
     private boolean upcomingOnly;
 
@@ -80,19 +91,16 @@ final class SearchFilters {
         if (search.from() == null && search.to() == null) {
             return;
         }
-        if (search.from() != null && !search.from().toInstant().isBefore(now.minus(FLAG_TRUSTED_AFTER))) {
-            // Only events not yet concluded can end in this window: lets the small upcoming indexes answer (V8).
-            conditions.and("NOT e.concluded");
-            upcomingOnly = true;
-        }
-        // Overlap with the window, in the form the GiST period indexes answer.
-        conditions.and("tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange("
-                + (search.from() == null ? "NULL" : "CAST(:from AS timestamptz)") + ", "
-                + (search.to() == null ? "NULL" : "CAST(:to AS timestamptz)") + ", '[]')");
-        if (search.from() != null) {
+        hasFrom = search.from() != null;
+        hasTo = search.to() != null;
+        // Only events not yet concluded can end in a window starting now: lets the small upcoming indexes answer (V8).
+        upcomingOnly = hasFrom && !search.from().toInstant().isBefore(now.minus(FLAG_TRUSTED_AFTER));
+        period = "tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange(" + (hasFrom ? FROM : "NULL") + ", "
+                + (hasTo ? "CAST(:to AS timestamptz)" : "NULL") + ", '[]')";
+        if (hasFrom) {
             conditions.bind("from", search.from());
         }
-        if (search.to() != null) {
+        if (hasTo) {
             conditions.bind("to", search.to());
         }
     }
@@ -134,7 +142,32 @@ final class SearchFilters {
 
     /** The condition, for a WHERE clause over {@code event e}. */
     String where() {
-        return conditions.where();
+        String where = conditions.where();
+        if (upcomingOnly) {
+            where += " AND NOT e.concluded";
+        }
+        return period == null ? where : where + " AND " + period;
+    }
+
+    /**
+     * The same matches as {@link #where()}, as the conditions of the two parts a start-ordered walk reads them in: the
+     * events already running when the window starts (all start before the rest; few, since most events last hours,
+     * found by the GiST period indexes as those overlapping that instant) and the events starting within the window
+     * (a B-tree over place and start hands them out in order, so a page stops after its rows). Without a start there
+     * is only the second part. Not for a search with a point: the near index, not a walk in time, finds those.
+     */
+    List<String> startOrderedParts() {
+        String rest = conditions.where();
+        String starting = rest + (hasFrom ? " AND e.starts_at >= " + FROM : "")
+                + (hasTo ? " AND e.starts_at <= CAST(:to AS timestamptz)" : "");
+        if (!hasFrom) {
+            return List.of(starting);
+        }
+        // An event starting in the window cannot be concluded when the window starts now (see upcomingOnly), so only
+        // the running part needs the flag that picks the small indexes.
+        String running = rest + (upcomingOnly ? " AND NOT e.concluded" : "") + " AND e.starts_at < " + FROM
+                + " AND tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange(" + FROM + ", " + FROM + ", '[]')";
+        return List.of(running, starting);
     }
 
     /** The condition's parameters, a copy to add the query's own to. */
