@@ -33,6 +33,9 @@ final class SearchFilters {
     /** The window's start, as a parameter. */
     private static final String FROM = "CAST(:from AS timestamptz)";
 
+    /** The window's end, as a parameter. */
+    private static final String TO = "CAST(:to AS timestamptz)";
+
     /** Rows whose character-pair terms contain every term of :text. */
     static final String TEXT = "e.search_terms @> kepu_query_terms(:text)";
 
@@ -49,9 +52,6 @@ final class SearchFilters {
     private static final Duration FLAG_TRUSTED_AFTER = CONCLUDED_AFTER.minusDays(1);
 
     private final SqlConditions conditions = new SqlConditions("e.status <> 'DRAFT'");
-
-    /** The window's overlap condition, in the form the GiST period indexes answer; null without dates. */
-    private String period;
 
     private boolean hasFrom;
 
@@ -95,8 +95,6 @@ final class SearchFilters {
         hasTo = search.to() != null;
         // Only events not yet concluded can end in a window starting now: lets the small upcoming indexes answer (V8).
         upcomingOnly = hasFrom && !search.from().toInstant().isBefore(now.minus(FLAG_TRUSTED_AFTER));
-        period = "tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange(" + (hasFrom ? FROM : "NULL") + ", "
-                + (hasTo ? "CAST(:to AS timestamptz)" : "NULL") + ", '[]')";
         if (hasFrom) {
             conditions.bind("from", search.from());
         }
@@ -146,7 +144,7 @@ final class SearchFilters {
         if (upcomingOnly) {
             where += " AND NOT e.concluded";
         }
-        return period == null ? where : where + " AND " + period;
+        return hasFrom || hasTo ? where + " AND " + overlaps(hasFrom ? FROM : "NULL", hasTo ? TO : "NULL") : where;
     }
 
     /**
@@ -159,15 +157,20 @@ final class SearchFilters {
     List<String> startOrderedParts() {
         String rest = conditions.where();
         String starting = rest + (hasFrom ? " AND e.starts_at >= " + FROM : "")
-                + (hasTo ? " AND e.starts_at <= CAST(:to AS timestamptz)" : "");
+                + (hasTo ? " AND e.starts_at <= " + TO : "");
         if (!hasFrom) {
             return List.of(starting);
         }
         // An event starting in the window cannot be concluded when the window starts now (see upcomingOnly), so only
         // the running part needs the flag that picks the small indexes.
-        String running = rest + (upcomingOnly ? " AND NOT e.concluded" : "") + " AND e.starts_at < " + FROM
-                + " AND tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange(" + FROM + ", " + FROM + ", '[]')";
+        String running = rest + (upcomingOnly ? " AND NOT e.concluded" : "") + " AND e.starts_at < " + FROM + " AND "
+                + overlaps(FROM, FROM);
         return List.of(running, starting);
+    }
+
+    /** The event overlaps [from, to] (ends included; NULL is open), in the form the GiST period indexes answer. */
+    private static String overlaps(String from, String to) {
+        return "tstzrange(e.starts_at, e.ends_at, '[]') && tstzrange(" + from + ", " + to + ", '[]')";
     }
 
     /** The condition's parameters, a copy to add the query's own to. */
