@@ -29,18 +29,10 @@ class NearMeOrderTest {
         for (int i = 0; i < 12; i++) {
             double km = 0.500 + 0.003 * i;
             boolean east = i % 2 == 0;
-            Map<String, Object> body = Organizers.event("韶关科普角 " + i);
-            body.put("divisionCode", "440200");
-            body.put("latitude", east ? lat : lat + km / KM_PER_DEGREE);
-            body.put("longitude", east ? lon + km / (KM_PER_DEGREE * Math.cos(Math.toRadians(lat))) : lon);
-            Organizers.publish(org, body);
+            Organizers.publish(org, away(Organizers.event("韶关科普角 " + i), "440200", lat, lon, km, east));
         }
         for (int twin = 0; twin < 3; twin++) { // same spot: equal distances, ordered by id
-            Map<String, Object> body = Organizers.event("韶关科普角 同址 " + twin);
-            body.put("divisionCode", "440200");
-            body.put("latitude", lat + 0.51 / KM_PER_DEGREE);
-            body.put("longitude", lon);
-            Organizers.publish(org, body);
+            Organizers.publish(org, away(Organizers.event("韶关科普角 同址 " + twin), "440200", lat, lon, 0.51, false));
         }
 
         List<Map<String, Object>> seen = new ArrayList<>();
@@ -51,12 +43,60 @@ class NearMeOrderTest {
             seen.addAll(items);
         }
         assertEquals(15, seen.size());
+        assertInShownOrder(seen);
+    }
+
+    /**
+     * More points than the count's cap, a metre apart: the first pages come from the count's own walk of the index, the
+     * pages near the cap from the ring read again (the walk stops short of it), the last from the walk once it holds
+     * every match. Together they list every point once, in order, each page saying the same total.
+     */
+    @Test
+    void aListLongerThanTheCountsCapPagesInOrderWithoutGapsOrRepeats() {
+        double lat = 24.0 + ThreadLocalRandom.current().nextDouble(0.2);
+        double lon = 115.0 + ThreadLocalRandom.current().nextDouble(0.2);
+        String org = Organizers.newOrg();
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 105; i++) {
+            double km = 0.500 + 0.001 * i;
+            boolean east = i % 3 == 0;
+            published.add(Organizers.publish(org, away(Organizers.event("梅州科普点 " + i), "441400", lat, lon, km, east)));
+        }
+
+        List<Map<String, Object>> seen = new ArrayList<>();
+        for (int page = 0; page < 6; page++) {
+            Map<String, Object> answer = given().queryParam("lat", lat).queryParam("lon", lon)
+                    .queryParam("radiusKm", 2).queryParam("organizer", org).queryParam("page", page)
+                    .queryParam("size", 20).when().get("/api/v1/events").then().statusCode(200).extract().path("");
+            assertEquals(100, ((Number) answer.get("total")).intValue(), "total on page " + page);
+            assertEquals(true, answer.get("totalCapped"), "more than the cap, on page " + page);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
+            assertEquals(page < 5 ? 20 : 5, items.size(), "items on page " + page);
+            seen.addAll(items);
+        }
+        assertEquals(published.size(), seen.stream().map(item -> item.get("id")).distinct().count());
+        assertTrue(seen.stream().map(item -> item.get("id")).toList().containsAll(published));
+        assertInShownOrder(seen);
+    }
+
+    /** {@code body} placed in {@code county}, {@code km} east or north of (lat, lon). */
+    private static Map<String, Object> away(Map<String, Object> body, String county, double lat, double lon, double km,
+            boolean east) {
+        body.put("divisionCode", county);
+        body.put("latitude", east ? lat : lat + km / KM_PER_DEGREE);
+        body.put("longitude", east ? lon + km / (KM_PER_DEGREE * Math.cos(Math.toRadians(lat))) : lon);
+        return body;
+    }
+
+    /** Ascending distanceKm as shown, equal ones by id. */
+    private static void assertInShownOrder(List<Map<String, Object>> seen) {
         for (int i = 1; i < seen.size(); i++) {
             double before = ((Number) seen.get(i - 1).get("distanceKm")).doubleValue();
             double after = ((Number) seen.get(i).get("distanceKm")).doubleValue();
             assertTrue(before < after || before == after
                     && seen.get(i - 1).get("id").toString().compareTo(seen.get(i).get("id").toString()) < 0,
-                    "out of order at " + i + ": " + seen);
+                    "out of order at " + i + ": " + seen.get(i - 1) + " then " + seen.get(i));
         }
     }
 }

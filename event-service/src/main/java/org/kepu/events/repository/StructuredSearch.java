@@ -60,20 +60,54 @@ class StructuredSearch {
 
     /** Nearest first, or soonest first within a radius: the near index finds the candidates either way. */
     private Page<Event> nearestFirst(EventSearch search, SearchFilters filters, int page, int size) {
+        if (search.effectiveOrder() == EventSearch.Order.DISTANCE) {
+            return nearestWalk(search, filters, page, size);
+        }
+        Map<String, Object> params = filters.params();
+        String where = filters.where();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        String pageSql = "SELECT e.id, row_number() OVER (ORDER BY e.starts_at, e.id) AS ord FROM event e WHERE " + where
+                + " ORDER BY e.starts_at, e.id LIMIT :limit OFFSET :offset";
+        // The count goes with the page even when the page is empty (a page past the end still says the total).
+        String sql = "WITH page AS MATERIALIZED (" + pageSql + "),"
+                + " counted AS (SELECT count(*) AS n FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
+                + (Page.SEARCH_COUNT_LIMIT + 1) + ") m)"
+                + " SELECT counted.n, " + EventRows.columns("ev")
+                + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
+        return statement.read(sql, params, page, size);
+    }
+
+    /**
+     * Nearest first in one walk of the near index: its first {@code max(cap + 1, page end)} points in the index's plane
+     * order are the count, and they almost always hold the page too. The page is the exact order of the ring
+     * {@link SearchFilters#nearestFirst} describes (every point the page can hold lies within the page end's plane
+     * distance times the approximation's worst distortion); when the walk went past that ring, or found every match,
+     * the ring is among its points. Only when it stopped short of the ring (a page far down a dense list) is the ring
+     * read from the index again. Where the count, the page's edge and its ring were three walks of the index, this is
+     * one.
+     */
+    private Page<Event> nearestWalk(EventSearch search, SearchFilters filters, int page, int size) {
         Map<String, Object> params = filters.params();
         String where = filters.where();
         long offset = (long) page * size;
         params.put("limit", size);
         params.put("offset", offset);
-        String pageSql = search.effectiveOrder() == EventSearch.Order.DISTANCE
-                ? SearchFilters.nearestFirst("e.id, row_number() OVER (ORDER BY " + SearchFilters.SHOWN_DISTANCE
-                        + ", e.id) AS ord", where, params, offset + size, search)
-                : "SELECT e.id, row_number() OVER (ORDER BY e.starts_at, e.id) AS ord FROM event e WHERE " + where
-                        + " ORDER BY e.starts_at, e.id LIMIT :limit OFFSET :offset";
-        // The count goes with the page even when the page is empty (a page past the end still says the total).
-        String sql = "WITH page AS MATERIALIZED (" + pageSql + "),"
-                + " counted AS (SELECT count(*) AS n FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
-                + (Page.SEARCH_COUNT_LIMIT + 1) + ") m)"
+        params.put("target", Math.max(Page.SEARCH_COUNT_LIMIT + 1, offset + size));
+        String rereadRing = SearchFilters.nearestFirst("e.id, row_number() OVER (ORDER BY "
+                + SearchFilters.SHOWN_DISTANCE + ", e.id) AS ord", where, params, offset + size, search);
+        String holdsRing = "(w.points < :target OR w.farthest > w.ring)";
+        String sql = "WITH hits AS MATERIALIZED (SELECT e.id, " + SearchFilters.NEAREST_FIRST + " AS d, "
+                + SearchFilters.SHOWN_DISTANCE + " AS shown FROM event e WHERE " + where + " ORDER BY "
+                + SearchFilters.NEAREST_FIRST + " LIMIT :target),"
+                + " walked AS MATERIALIZED (SELECT count(*) AS points, max(h.d) AS farthest, (SELECT max(f.d) FROM"
+                + " (SELECT h.d FROM hits h ORDER BY h.d LIMIT :reach) f) * :distortion AS ring FROM hits h),"
+                + " page AS MATERIALIZED ((SELECT h.id, row_number() OVER (ORDER BY h.shown, h.id) AS ord"
+                + " FROM hits h, walked w WHERE " + holdsRing + " AND h.d <= w.ring ORDER BY h.shown, h.id"
+                + " LIMIT :limit OFFSET :offset)"
+                + " UNION ALL SELECT r.id, r.ord FROM (" + rereadRing + ") r WHERE NOT (SELECT " + holdsRing
+                + " FROM walked w)),"
+                + " counted AS (SELECT least(w.points, " + (Page.SEARCH_COUNT_LIMIT + 1) + ") AS n FROM walked w)"
                 + " SELECT counted.n, " + EventRows.columns("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
         return statement.read(sql, params, page, size);
