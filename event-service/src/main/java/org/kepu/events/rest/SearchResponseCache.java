@@ -1,10 +1,7 @@
 package org.kepu.events.rest;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +14,7 @@ import jakarta.ws.rs.core.EntityTag;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.kepu.common.paging.Page;
+import org.kepu.common.rest.ETags;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 import org.kepu.events.repository.EventSearch;
@@ -119,7 +117,7 @@ public class SearchResponseCache {
             case JSON -> toJson(found.map(event -> EventView.from(event, key.search().near())));
             case CALENDAR -> ICalendar.of("Kepu 科普活动", found.items()).getBytes(StandardCharsets.UTF_8);
         };
-        return new Entry(before, new Rendered(body, tagOf(body)), System.nanoTime() + jittered(ttlNanos));
+        return new Entry(before, new Rendered(body, ETags.ofContent(body)), System.nanoTime() + jittered(ttlNanos));
     }
 
     private byte[] toJson(Page<EventView> page) {
@@ -133,16 +131,6 @@ public class SearchResponseCache {
     /** 80–120 % of the TTL: searches first cached together (after a restart, a deploy) are not reloaded together. */
     private static long jittered(long nanos) {
         return (long) (nanos * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-    }
-
-    /** Strong: equal tags mean equal bytes. A digest's first 16 bytes are plenty for one search's versions. */
-    private static EntityTag tagOf(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new EntityTag(HexFormat.of().formatHex(digest, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     void forgetAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicEventChanged change) {

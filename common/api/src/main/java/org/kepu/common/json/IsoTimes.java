@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The one way Kepu reads a time from a client, in a body or a query: an ISO-8601 string with an offset, within years
+ * The one way Kepu reads a time from a client, and writes one ({@link #format}), in a body or a query: an ISO-8601 string with an offset, within years
  * {@value #FIRST_YEAR} to {@value #LAST_YEAR}. A wider range only lets mistakes through (an epoch number, a year typed
  * with five digits); no outreach event, registration or report lies outside it.
  */
@@ -35,5 +35,60 @@ public final class IsoTimes {
             throw new IllegalArgumentException(RULE);
         }
         return time;
+    }
+
+    /**
+     * The time as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it (seconds always, a fraction only as long as
+     * it needs, {@code Z} for UTC), character for character, written directly: the formatter's general machinery was a
+     * twelfth of a search's CPU, whose page shows seven times per event (bench/README.md, session 20). Years outside
+     * 0–9999 and offsets with seconds, which no Kepu time has, go to the formatter.
+     */
+    public static String format(OffsetDateTime time) {
+        int year = time.getYear();
+        int offset = time.getOffset().getTotalSeconds();
+        if (year < 0 || year > 9999 || offset % 60 != 0) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        }
+        char[] out = new char[35];
+        int at = digits(out, 0, year, 4);
+        out[at++] = '-';
+        at = digits(out, at, time.getMonthValue(), 2);
+        out[at++] = '-';
+        at = digits(out, at, time.getDayOfMonth(), 2);
+        out[at++] = 'T';
+        at = digits(out, at, time.getHour(), 2);
+        out[at++] = ':';
+        at = digits(out, at, time.getMinute(), 2);
+        out[at++] = ':';
+        at = digits(out, at, time.getSecond(), 2);
+        int nano = time.getNano();
+        if (nano != 0) {
+            int width = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                width--;
+            }
+            out[at++] = '.';
+            at = digits(out, at, nano, width);
+        }
+        if (offset == 0) {
+            out[at++] = 'Z';
+        } else {
+            out[at++] = offset < 0 ? '-' : '+';
+            int minutes = Math.abs(offset) / 60;
+            at = digits(out, at, minutes / 60, 2);
+            out[at++] = ':';
+            at = digits(out, at, minutes % 60, 2);
+        }
+        return new String(out, 0, at);
+    }
+
+    /** {@code value} in {@code width} digits, zeros first, from {@code at}; returns where the next character goes. */
+    private static int digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
     }
 }

@@ -5,15 +5,18 @@ import java.time.OffsetDateTime;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -74,7 +77,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("kepu-strict-times").addDeserializer(OffsetDateTime.class,
-                new OffsetDateTimeFromIsoString()));
+                new OffsetDateTimeFromIsoString()).addSerializer(OffsetDateTime.class, new OffsetDateTimeAsIsoString()));
         return mapper;
     }
 
@@ -101,6 +104,20 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public LogicalType logicalType() {
             return LogicalType.DateTime;
+        }
+    }
+
+    /** Times as ISO-8601 strings with their offset, written by {@link IsoTimes#format}. */
+    static final class OffsetDateTimeAsIsoString extends StdScalarSerializer<OffsetDateTime> {
+
+        OffsetDateTimeAsIsoString() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeString(IsoTimes.format(value));
         }
     }
 }
