@@ -381,6 +381,29 @@ class EventSearchTest {
     }
 
     /**
+     * A window that holds the whole page is walked by its 10-day slices (V14): a page that starts inside one slice and
+     * ends in another, after matches in an earlier window, must still be the next rows of the one list.
+     */
+    @Test
+    void freeTextPagesWithinOneWindowCrossItsSlicesInStartOrder() {
+        String org = newOrg();
+        // 2024-03-18 starts a 90-day window and a 10-day slice; 02-10 lies in the window before.
+        List<String> days = List.of("2024-04-20", "2024-03-25", "2024-02-10", "2024-05-30", "2024-04-02", "2024-03-19",
+                "2024-03-30");
+        for (String day : days) {
+            publish(org, with(event("萤火虫夜观 " + day), "startsAt", day + "T20:00:00+08:00", "endsAt",
+                    day + "T22:00:00+08:00"));
+        }
+        List<String> inOrder = days.stream().sorted().map(day -> "萤火虫夜观 " + day).toList();
+        for (int page = 0; page < 4; page++) {
+            given().queryParam("organizer", org).queryParam("q", "萤火虫").queryParam("size", 2)
+                    .queryParam("page", page).when().get("/api/v1/events").then().statusCode(200)
+                    .body("items.titleZh", equalTo(inOrder.subList(page * 2, Math.min(page * 2 + 2, inOrder.size()))))
+                    .body("total", equalTo(7));
+        }
+    }
+
+    /**
      * Upcoming searches read only events not yet swept as concluded; one that ended long ago and is then moved into
      * the future must be found again, and past windows still find concluded events.
      */

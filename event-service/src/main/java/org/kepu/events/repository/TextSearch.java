@@ -17,15 +17,24 @@ import org.kepu.events.domain.Event;
  * alone hands them all out before the first can be ordered or the count can stop (30 ms for 56,000 in a bitmap), and
  * the older plan of checking events soonest first met 18,000 rows to count 1,000 matches. With each term indexed
  * together with its event's window, and the city and county as terms, one window of a common word holds the page and
- * the count; a rare word costs one index look-up per window. Windows are in start order, so the matches of the windows the page reaches,
- * ordered, are the page: no event of a later window starts earlier.
+ * the count; a rare word costs one index look-up per window. Windows are in start order, so the matches of the windows
+ * the page reaches, ordered, are the page: no event of a later window starts earlier.
+ *
+ * <p>
+ * Why slices (V14): when one window holds the whole page, its matches must still be sorted to find the page, and a
+ * common word has thousands in a window (10,728 for 航天). Each key is also indexed with the 10-day slice its event
+ * starts in, nine to a window, so the page then walks that window's slices the same way and sorts the matches of the
+ * first one or two. The count keeps to whole windows, where a rare word costs one look-up each.
  */
 @ApplicationScoped
 class TextSearch {
 
-    /** The event's terms, city and county, tagged with the window its start falls in, as the V12 indexes hold them. */
-    private static final String WINDOWED_TERMS = "kepu_windowed_terms(e.search_terms, e.city_code, e.division_code,"
+    /** The event's terms, city and county, tagged with its window and with its slice, as the V14 indexes hold them. */
+    private static final String SEARCH_KEYS = "kepu_search_keys(e.search_terms, e.city_code, e.division_code,"
             + " e.starts_at)";
+
+    /** Slices to a window: 90 days of 10. */
+    private static final int SLICES = 9;
 
     private final EventPage statement;
 
@@ -60,11 +69,23 @@ class TextSearch {
                 + " UNION ALL SELECT w.b + 1, w.after, w.after + (SELECT count(*) FROM (SELECT FROM "
                 + inWindow(filters, "w.b + 1") + " LIMIT :target - w.after) m)"
                 + " FROM walk w, q, span WHERE w.after < :target AND w.b < span.last),"
-                // The page: the matches of the windows it reaches, in order.
-                + " page AS MATERIALIZED (SELECT x.id, row_number() OVER (ORDER BY x.starts_at, x.id) AS ord"
+                // The window that holds the whole page, if one does, walked the same way by its slices.
+                + " holder AS MATERIALIZED (SELECT w.b, w.before FROM walk w"
+                + " WHERE w.before <= :offset AND w.after >= :pageEnd),"
+                + " slices(s, last, before, after) AS (SELECT " + SLICES + " * h.b - 1, " + SLICES + " * h.b + "
+                + (SLICES - 1) + ", h.before, h.before FROM holder h"
+                + " UNION ALL SELECT w.s + 1, w.last, w.after, w.after + (SELECT count(*) FROM (SELECT FROM "
+                + inSlice(filters, "w.s + 1") + " LIMIT :pageEnd - w.after) m)"
+                + " FROM slices w, q WHERE w.after < :pageEnd AND w.s < w.last),"
+                // The page: the matches of the slices, or else of the windows, it reaches, in order.
+                + " page AS MATERIALIZED (SELECT p.id, p.ord FROM (SELECT x.id, h.before + row_number() OVER (ORDER BY"
+                + " x.starts_at, x.id) AS ord FROM holder h, slices w CROSS JOIN q CROSS JOIN LATERAL (SELECT e.id,"
+                + " e.starts_at FROM " + inSlice(filters, "w.s") + ") x WHERE w.after > w.before"
+                + " ORDER BY x.starts_at, x.id LIMIT :pageEnd) p WHERE p.ord > :offset AND p.ord <= :pageEnd"
+                + " UNION ALL (SELECT x.id, row_number() OVER (ORDER BY x.starts_at, x.id) AS ord"
                 + " FROM walk w CROSS JOIN q CROSS JOIN LATERAL (SELECT e.id, e.starts_at FROM " + inWindow(filters, "w.b")
-                + ") x"
-                + " WHERE w.after > w.before AND w.before < :pageEnd ORDER BY x.starts_at, x.id LIMIT :limit OFFSET :offset),"
+                + ") x WHERE w.after > w.before AND w.before < :pageEnd AND NOT EXISTS (SELECT FROM holder)"
+                + " ORDER BY x.starts_at, x.id LIMIT :limit OFFSET :offset)),"
                 + " counted AS (SELECT max(w.after) AS n FROM walk w)"
                 + " SELECT counted.n, " + EventRows.columns("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
@@ -72,12 +93,21 @@ class TextSearch {
     }
 
     /**
-     * The rows of window {@code bucket} that match, as event {@code e}: the windowed index alone answers the inner
-     * select (OFFSET 0 keeps the planner from combining it with a place or period index and then computing every
-     * candidate's windowed terms), the other filters then apply to those few rows.
+     * The rows of window {@code bucket} that match, as event {@code e}: the search index alone answers the inner select
+     * (OFFSET 0 keeps the planner from combining it with a place or period index and then computing every candidate's
+     * keys), the other filters then apply to those few rows.
      */
     private static String inWindow(SearchFilters filters, String bucket) {
-        return "(SELECT e.* FROM event e WHERE " + filters.candidates() + " AND " + WINDOWED_TERMS
-                + " @> kepu_bucketed_terms(q.terms, " + bucket + ") OFFSET 0) e WHERE " + filters.where();
+        return matching(filters, "kepu_bucketed_terms(q.terms, " + bucket + ")");
+    }
+
+    /** The rows of slice {@code slice} that match, as event {@code e}; as {@link #inWindow}. */
+    private static String inSlice(SearchFilters filters, String slice) {
+        return matching(filters, "kepu_sliced_terms(q.terms, " + slice + ")");
+    }
+
+    private static String matching(SearchFilters filters, String keys) {
+        return "(SELECT e.* FROM event e WHERE " + filters.candidates() + " AND " + SEARCH_KEYS + " @> " + keys
+                + " OFFSET 0) e WHERE " + filters.where();
     }
 }
