@@ -28,7 +28,7 @@ final class SearchFilters {
      * The order a near-me list is shown in: the distance as the API shows it (km rounded half up to 0.01, as
      * {@code EventView} rounds), so that the list is in ascending {@code distanceKm} and equal ones are ordered by id.
      */
-    static final String SHOWN_DISTANCE = "floor(" + DISTANCE_KM + " * 100 + 0.5)";
+    static final String SHOWN_DISTANCE = shownDistance("e");
 
     /** The window's start, as a parameter. */
     private static final String FROM = "CAST(:from AS timestamptz)";
@@ -109,6 +109,11 @@ final class SearchFilters {
         }
         conditions.and(NearSql.within("e"));
         NearSql.bind(search.near(), search.radiusKm(), conditions.liveParams());
+    }
+
+    /** {@link #SHOWN_DISTANCE} of the row {@code alias}, which has {@code latitude} and {@code longitude}. */
+    static String shownDistance(String alias) {
+        return "floor(" + NearSql.distanceKm(alias) + " * 100 + 0.5)";
     }
 
     /**

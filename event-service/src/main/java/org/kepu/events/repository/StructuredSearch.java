@@ -97,14 +97,15 @@ class StructuredSearch {
         String rereadRing = SearchFilters.nearestFirst("e.id, row_number() OVER (ORDER BY "
                 + SearchFilters.SHOWN_DISTANCE + ", e.id) AS ord", where, params, offset + size, search);
         String holdsRing = "(w.points < :target OR w.farthest > w.ring)";
-        String sql = "WITH hits AS MATERIALIZED (SELECT e.id, " + SearchFilters.NEAREST_FIRST + " AS d, "
-                + SearchFilters.SHOWN_DISTANCE + " AS shown FROM event e WHERE " + where + " ORDER BY "
-                + SearchFilters.NEAREST_FIRST + " LIMIT :target),"
+        // The exact distance is worked out only for the ring's few rows, not for every point the count walks.
+        String sql = "WITH hits AS MATERIALIZED (SELECT e.id, " + SearchFilters.NEAREST_FIRST + " AS d, e.latitude,"
+                + " e.longitude FROM event e WHERE " + where + " ORDER BY " + SearchFilters.NEAREST_FIRST
+                + " LIMIT :target),"
                 + " walked AS MATERIALIZED (SELECT count(*) AS points, max(h.d) AS farthest, (SELECT max(f.d) FROM"
                 + " (SELECT h.d FROM hits h ORDER BY h.d LIMIT :reach) f) * :distortion AS ring FROM hits h),"
-                + " page AS MATERIALIZED ((SELECT h.id, row_number() OVER (ORDER BY h.shown, h.id) AS ord"
-                + " FROM hits h, walked w WHERE " + holdsRing + " AND h.d <= w.ring ORDER BY h.shown, h.id"
-                + " LIMIT :limit OFFSET :offset)"
+                + " page AS MATERIALIZED ((SELECT r.id, row_number() OVER (ORDER BY r.shown, r.id) AS ord FROM"
+                + " (SELECT h.id, " + SearchFilters.shownDistance("h") + " AS shown FROM hits h, walked w WHERE "
+                + holdsRing + " AND h.d <= w.ring) r ORDER BY r.shown, r.id LIMIT :limit OFFSET :offset)"
                 + " UNION ALL SELECT r.id, r.ord FROM (" + rereadRing + ") r WHERE NOT (SELECT " + holdsRing
                 + " FROM walked w)),"
                 + " counted AS (SELECT least(w.points, " + (Page.SEARCH_COUNT_LIMIT + 1) + ") AS n FROM walked w)"
