@@ -1,6 +1,7 @@
 -- Fills event-service's bench database with :n realistic public events across Guangdong (psql -v n=1000000).
 -- Titles combine the seed plans' event kinds with places and topics; divisions are drawn from the 122 counties and
--- Dongguan/Zhongshan, times spread over 2024–2026 in Asia/Shanghai, points scattered around each city.
+-- Dongguan/Zhongshan, times spread over three years from :since (psql -v since=2024-12-01, two years before the day
+-- the data is made, so that a third of it is still to come) in Asia/Shanghai, points scattered around each city.
 -- Each event names two topics (one in the title, one in the description; the English title, on a third of events,
 -- names the first) from a vocabulary of 3,000 (vocabulary.csv: 60 prefixes x 50 suffixes, 海洋+探秘 = 海洋探秘,
 -- "marine secrets"), drawn with a Zipf spread (rank r with probability ~ 1/r). 60 % of draws use the event's city's own
@@ -46,7 +47,7 @@ SELECT gen_random_uuid(),
        s.starts_at + ((1 + g % 8) * INTERVAL '1 hour') + ((g % 20 = 0)::int * INTERVAL '2 days') < now() - INTERVAL '2 days'
 FROM generate_series(1, :n) AS g
 JOIN numbered_places p ON p.i = 1 + (g::bigint * 7919) % (SELECT count(*) FROM places)
-CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2024-01-01 08:00:00+08' + ((g::bigint * 2654435761) % (3 * 365 * 24)) * INTERVAL '1 hour' AS starts_at) s
+CROSS JOIN LATERAL (SELECT CAST(:'since' || ' 08:00:00+08' AS timestamptz) + ((g::bigint * 2654435761) % (3 * 365 * 24)) * INTERVAL '1 hour' AS starts_at) s
 CROSS JOIN vocabulary v
 -- Zipf ranks 1..2999 (floor(exp(u ln 3000))), mapped to words by a fixed permutation, shifted by the city in 60 %.
 CROSS JOIN LATERAL (SELECT ((floor(exp(random() * ln(3000)))::int * 1237
@@ -55,6 +56,6 @@ CROSS JOIN LATERAL (SELECT ((floor(exp(random() * ln(3000)))::int * 1237
                              + CASE WHEN random() < 0.6 THEN (p.city::int / 100 % 100) * 131 ELSE 0 END) % 3000) AS b
                     WHERE g IS NOT NULL) w;
 
-COMMENT ON TABLE event IS 'bench data v2: Zipf topic vocabulary';
+COMMENT ON TABLE event IS :'version';
 
 ANALYZE event;

@@ -9,8 +9,12 @@
 # SCENARIOS and CACHES pick what runs (default: every scenario, uncached then cached). The scenarios of issue 16, where
 # no two requests ask the same (so no cache can help): near-me-random (a random point around a random county seat, 5–20
 # km, upcoming events, a third with a type and a third with an audience), area-date-random (a random city or county,
-# a random window of 7–90 days in 2024–2026, each of type, audience and theme in a quarter of them) and free-text-zipf
-# (words drawn with a Zipf spread from the generator's vocabulary, alone or in a city or county; see below).
+# a random window of 7–90 days in the data's two years of history, each of type, audience and theme in a quarter of
+# them) and free-text-zipf (words drawn with a Zipf spread from the generator's vocabulary, alone or in a city or county;
+# see below).
+# The data's three years end one year after the day they were made (SINCE, kept in the table's comment): two years of
+# history for the place + date windows and a year of upcoming events for near me, as a running system has. Data made
+# more than 60 days ago is made again, so that "upcoming" keeps most of its year instead of running out.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/events-search"
@@ -26,16 +30,22 @@ source "$ROOT/bench/lib.sh"
 need_packages wrk:wrk
 stack_up_and_built event-service
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi; }
-# Data written by an older generator (before the Zipf vocabulary, which the free-text scenario needs) is made again.
-DATA_VERSION='bench data v2: Zipf topic vocabulary'
+# Data written by an older generator (before the Zipf vocabulary, or with fixed years) or too long ago is made again.
+DATA_VERSION='bench data v3: Zipf topic vocabulary; times from '
+SINCE=$(date -u -d '2 years ago' +%Y-%m-%d)
 if as_postgres psql -X -q -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
   written=$(as_postgres psql -X -q -d "$DB" -tAc "SELECT coalesce(obj_description(to_regclass('event'), 'pg_class'), 'unmarked')
     WHERE to_regclass('event') IS NOT NULL AND EXISTS (SELECT 1 FROM event)")
-  if [ -n "$written" ] && [ "$written" != "$DATA_VERSION" ]; then
-    echo "bench: $DB holds data of an older generator; making it again"
-    as_postgres psql -X -q -d postgres -c "DROP DATABASE $DB WITH (FORCE)"
+  if [ -n "$written" ]; then
+    if [[ $written == "$DATA_VERSION"* ]] && [ "${written#"$DATA_VERSION"}" \> "$(date -u -d '2 years ago 60 days ago' +%Y-%m-%d)" ]; then
+      SINCE=${written#"$DATA_VERSION"}
+    else
+      echo "bench: $DB holds data of an older generator or made too long ago ($written); making it again"
+      as_postgres psql -X -q -d postgres -c "DROP DATABASE $DB WITH (FORCE)"
+    fi
   fi
 fi
+echo "bench: event times from $SINCE for three years"
 as_postgres psql -X -q -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
   || as_postgres psql -X -q -d postgres -c "CREATE DATABASE $DB OWNER kepu_event ENCODING 'UTF8' TEMPLATE template0"
 
@@ -50,7 +60,7 @@ if [ "$have" -lt "$EVENTS" ]; then
   write_places "$WORK/places.csv"
   cp "$HERE/vocabulary.csv" "$WORK/vocabulary.csv"
   (cd "$WORK" && time PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" \
-     -v n=$((EVENTS - have)) -f "$HERE/generate.sql")
+     -v n=$((EVENTS - have)) -v since="$SINCE" -v version="$DATA_VERSION$SINCE" -f "$HERE/generate.sql")
 fi
 # Index-only scans need the visibility map that autovacuum keeps in a running system; after a bulk load, set it now.
 PGPASSWORD="$KEPU_EVENT_DB_PASSWORD" psql -X -q -h 127.0.0.1 -U kepu_event -d "$DB" -c "VACUUM ANALYZE event"
@@ -65,10 +75,12 @@ NAME=gateway-cached start gateway 18279 KEPU_EVENT_URL=http://127.0.0.1:18282 "$
 # pages; 25 county seats x 2 radii. The files hold paths; wrk sends them to one gateway or the other.
 E=/api/v1/events
 : >"$WORK/city-date.txt"; : >"$WORK/free-text.txt"; : >"$WORK/near-me.txt"
+first_month=$(date -u -d "$(date -u -d "$SINCE" +%Y-%m-01) 12 months" +%Y-%m-01)   # the data's second year, all past
 for city in 440100 440300 440600 441900 440500 441400 440800 441800; do
-  for month in 01 02 03 04 05 06 07 08 09 10 11 12; do
+  for m in 0 1 2 3 4 5 6 7 8 9 10 11; do
+    month=$(date -u -d "$first_month $m months" +%Y-%m)
     for page in 0 1 2; do
-      echo "$E?divisionCode=$city&from=2025-$month-01T00:00:00%2B08:00&to=2025-$month-28T23:59:59%2B08:00&size=20&page=$page" >>"$WORK/city-date.txt"
+      echo "$E?divisionCode=$city&from=$month-01T00:00:00%2B08:00&to=$month-28T23:59:59%2B08:00&size=20&page=$page" >>"$WORK/city-date.txt"
     done
   done
 done
@@ -95,11 +107,11 @@ awk -F, -v now="$now" -v E="$E" 'BEGIN { srand(); split("SCIENCE_WEEK SCIENCE_DA
             lon[p] + (rand() - 0.5) * 0.2, 5 + rand() * 15, now)
           r = rand(); if (r < 1/3) line = line "&type=" types[1 + int(rand() * 11)]; else if (r < 2/3) line = line "&audience=" audiences[1 + int(rand() * 8)]
           print line } }' "$WORK/places.csv" >"$WORK/near-me-random.txt"
-awk -F, -v E="$E" 'BEGIN { srand(); split("SCIENCE_WEEK SCIENCE_DAY CARNIVAL OPEN_DAY SCIENCE_NIGHT LECTURE COMPETITION THEMED_DAY EXHIBITION TRAINING CARAVAN_VISIT", types, " ");
+awk -F, -v E="$E" -v since="$(date -u -d "$SINCE" '+%Y %m %d')" 'BEGIN { srand(); split("SCIENCE_WEEK SCIENCE_DAY CARNIVAL OPEN_DAY SCIENCE_NIGHT LECTURE COMPETITION THEMED_DAY EXHIBITION TRAINING CARAVAN_VISIT", types, " ");
     split("YOUTH CHILDREN WOMEN FARMERS INDUSTRIAL_WORKERS ELDERLY OFFICIALS PUBLIC", audiences, " ");
     split("GENERAL HEALTH EMERGENCY SAFETY ECOLOGY AGRICULTURE METEOROLOGY AI SPACE EDUCATION", themes, " ") }
   NR > 1 { area[++n] = $1; if (!($2 in seen)) { seen[$2]; area[++n] = $2 } }
-  END { day = 86400; start = mktime("2024 01 01 00 00 00"); span = mktime("2026 11 30 00 00 00") - start
+  END { day = 86400; start = mktime(since " 00 00 00"); span = 2 * 365 * day
         for (i = 0; i < 200000; i++) { from = start + int(rand() * span / day) * day; to = from + (7 + int(rand() * 84)) * day - 1
           line = sprintf("%s?divisionCode=%s&from=%s%%2B08:00&to=%s%%2B08:00&size=20", E, area[1 + int(rand() * n)],
             strftime("%Y-%m-%dT%H:%M:%S", from), strftime("%Y-%m-%dT%H:%M:%S", to))
