@@ -4,13 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
+import org.kepu.common.vocabulary.Audience;
+import org.kepu.events.domain.EventType;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A near-me list is in ascending distanceKm as shown, ties by id, on every page. */
@@ -18,6 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class NearMeOrderTest {
 
     static final double KM_PER_DEGREE = 111.195;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void pointsAtNearlyEqualDistancesComeBackInTheOrderOfTheirDistances() {
@@ -78,6 +93,70 @@ class NearMeOrderTest {
         assertEquals(published.size(), seen.stream().map(item -> item.get("id")).distinct().count());
         assertTrue(seen.stream().map(item -> item.get("id")).toList().containsAll(published));
         assertInShownOrder(seen);
+    }
+
+    /**
+     * Upcoming near me with a type or an audience names it as a literal (so that V15's index for that value answers):
+     * the list holds only the events of that type or audience, nearest first, and the total counts only them.
+     */
+    @Test
+    void upcomingNearMeWithATypeOrAnAudienceListsOnlyTheEventsItKeeps() {
+        double lat = 22.2 + ThreadLocalRandom.current().nextDouble(0.2);
+        double lon = 111.6 + ThreadLocalRandom.current().nextDouble(0.2);
+        String org = Organizers.newOrg();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(10).withNano(0);
+        List<String> lectures = new ArrayList<>();
+        List<String> forFarmers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Map<String, Object> body = away(Organizers.event("阳江科普点 " + i), "441702", lat, lon, 0.3 + 0.1 * i,
+                    i % 2 == 0);
+            body.put("startsAt", start.toString());
+            body.put("endsAt", start.plusHours(3).toString());
+            body.put("type", i % 3 == 0 ? "LECTURE" : "EXHIBITION");
+            body.put("audiences", i % 4 == 0 ? List.of("FARMERS", "ELDERLY") : List.of("YOUTH"));
+            String id = Organizers.publish(org, body);
+            if (i % 3 == 0) {
+                lectures.add(id);
+            }
+            if (i % 4 == 0) {
+                forFarmers.add(id);
+            }
+        }
+        assertNearest(lat, lon, org, Map.of("type", "LECTURE"), lectures);
+        assertNearest(lat, lon, org, Map.of("audience", "FARMERS"), forFarmers);
+        assertNearest(lat, lon, org, Map.of("type", "LECTURE", "audience", "FARMERS"), List.of(lectures.get(0)));
+    }
+
+    private static void assertNearest(double lat, double lon, String org, Map<String, String> filter,
+            List<String> expected) {
+        Map<String, Object> answer = given().queryParam("lat", lat).queryParam("lon", lon).queryParam("radiusKm", 5)
+                .queryParam("organizer", org).queryParam("from", OffsetDateTime.now(ZoneOffset.UTC).toString())
+                .queryParams(filter).when().get("/api/v1/events").then().statusCode(200).extract().path("");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
+        assertEquals(expected, items.stream().map(item -> item.get("id")).toList(), "nearest first for " + filter);
+        assertEquals(expected.size(), ((Number) answer.get("total")).intValue(), "total for " + filter);
+        assertInShownOrder(items);
+    }
+
+    /** A type or audience added to the vocabulary needs its near index in a migration, as V15 made them. */
+    @Test
+    void everyTypeAndEveryAudienceHasItsUpcomingNearIndex() throws SQLException {
+        Set<String> indexes = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT indexname FROM pg_indexes WHERE tablename = 'event' AND indexname LIKE 'event_upcoming_near_%'")) {
+            while (rows.next()) {
+                indexes.add(rows.getString(1));
+            }
+        }
+        for (EventType type : EventType.values()) {
+            assertTrue(indexes.contains("event_upcoming_near_type_" + type.name().toLowerCase()), type.name());
+        }
+        for (Audience audience : Audience.values()) {
+            assertTrue(indexes.contains("event_upcoming_near_audience_" + audience.name().toLowerCase()),
+                    audience.name());
+        }
     }
 
     /** {@code body} placed in {@code county}, {@code km} east or north of (lat, lon). */

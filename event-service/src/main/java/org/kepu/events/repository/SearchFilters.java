@@ -69,10 +69,8 @@ final class SearchFilters {
         filters.conditions.and("e.economic_region = :region", "region",
                 search.economicRegion() == null ? null : search.economicRegion().name());
         filters.period(search, now);
-        filters.conditions.and("e.type = :type", "type", search.type() == null ? null : search.type().name());
+        filters.typeAndAudience(search);
         filters.conditions.and("e.series_id = :series", "series", search.seriesId());
-        filters.conditions.and("e.audiences @> ARRAY[CAST(:audience AS text)]", "audience",
-                search.audience() == null ? null : search.audience().name());
         filters.conditions.and("e.themes @> ARRAY[CAST(:theme AS text)]", "theme",
                 search.theme() == null ? null : search.theme().name());
         filters.conditions.and("e.format = :format", "format", search.format() == null ? null : search.format().name());
@@ -100,6 +98,26 @@ final class SearchFilters {
         }
         if (hasTo) {
             conditions.bind("to", search.to());
+        }
+    }
+
+    /**
+     * Upcoming near me names the type and the audience as literals, so that the planner can prove the predicate of
+     * V15's near index for that one value (a parameter proves nothing to a generic plan) and the walk meets only the
+     * events the filter keeps. Both are closed vocabularies: the literal is one of a few known words, each one
+     * statement shape.
+     */
+    private void typeAndAudience(EventSearch search) {
+        boolean literal = search.near() != null && upcomingOnly;
+        if (search.type() != null && literal) {
+            conditions.and("e.type = '" + search.type().name() + "'");
+        } else if (search.type() != null) {
+            conditions.and("e.type = :type", "type", search.type().name());
+        }
+        if (search.audience() != null && literal) {
+            conditions.and("e.audiences @> ARRAY['" + search.audience().name() + "'::text]");
+        } else if (search.audience() != null) {
+            conditions.and("e.audiences @> ARRAY[CAST(:audience AS text)]", "audience", search.audience().name());
         }
     }
 
