@@ -5,9 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The one way Kepu reads a time from a client, and writes one ({@link #format}), in a body or a query: an ISO-8601 string with an offset, within years
- * {@value #FIRST_YEAR} to {@value #LAST_YEAR}. A wider range only lets mistakes through (an epoch number, a year typed
- * with five digits); no outreach event, registration or report lies outside it.
+ * The one way Kepu reads a time from a client, in a body or a query, and writes one ({@link #format}): an ISO-8601
+ * string with an offset, within years {@value #FIRST_YEAR} to {@value #LAST_YEAR}. A wider range only lets mistakes
+ * through (an epoch number, a year typed with five digits); no outreach event, registration or report lies outside it.
  */
 public final class IsoTimes {
 
