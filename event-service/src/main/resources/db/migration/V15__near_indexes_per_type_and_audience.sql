@@ -5,7 +5,7 @@
 -- filter keeps, so the walk meets no others. The search names the value as a literal (a closed vocabulary, see
 -- SearchFilters) so that the planner can prove the index's predicate. Each upcoming event is in one type index and in
 -- one per audience; concluded events leave them as they leave V8's. A new type or audience needs its index here too:
--- NearIndexesTest checks that every value has one.
+-- NearMeOrderTest.everyTypeAndEveryAudienceHasItsUpcomingNearIndex checks that every value has one.
 DO $$
 DECLARE
     value TEXT;
