@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 
 /**
@@ -200,9 +200,9 @@ public class Event {
     public void requireManagedBy(Caller caller) {
         if (!isManagedBy(caller)) {
             if (!isPublic()) {
-                throw ProblemException.notFound("Event", id);
+                throw DomainException.notFound("Event", id);
             }
-            throw ProblemException.forbidden("Only the organizer of this event or an admin may do this");
+            throw DomainException.notPermitted("Only the organizer of this event or an admin may do this");
         }
     }
 
@@ -226,10 +226,10 @@ public class Event {
      */
     public void offerRegistration(boolean takes, Integer newCapacity, Integer sizeCap, boolean waitList) {
         if (takes && newCapacity == null) {
-            throw ProblemException.invalid("capacity", "is required when the event takes registrations");
+            throw DomainException.invalid("capacity", "is required when the event takes registrations");
         }
         if (confirmedSeats > 0 && (newCapacity == null || newCapacity < confirmedSeats)) {
-            throw ProblemException.conflict("capacity-below-confirmed", "Capacity below confirmed seats",
+            throw DomainException.conflict("capacity-below-confirmed", "Capacity below confirmed seats",
                     confirmedSeats + " seats are confirmed; the capacity cannot go below that (cancel registrations first)");
         }
         takesRegistrations = takes;
@@ -262,7 +262,7 @@ public class Event {
     public void complete(OffsetDateTime now) {
         requireStatus(EventStatus.PUBLISHED, "complete");
         if (now.isBefore(startsAt)) {
-            throw ProblemException.conflict("illegal-lifecycle-move", "Lifecycle move not allowed",
+            throw DomainException.conflict("illegal-lifecycle-move", "Lifecycle move not allowed",
                     "Cannot complete an event before it starts (" + startsAt + ")");
         }
         status = EventStatus.COMPLETED;
@@ -292,8 +292,8 @@ public class Event {
         }
     }
 
-    private ProblemException illegalMove(String move, String allowed) {
-        return ProblemException.conflict("illegal-lifecycle-move", "Lifecycle move not allowed",
+    private DomainException illegalMove(String move, String allowed) {
+        return DomainException.conflict("illegal-lifecycle-move", "Lifecycle move not allowed",
                 "Cannot " + move + " an event that is " + status + "; only " + allowed + " event can be");
     }
 

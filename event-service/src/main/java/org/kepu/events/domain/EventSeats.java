@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /**
  * An event's registration desk: its seat counts and the rules that decide who gets a seat. It maps the event's own
@@ -91,10 +91,10 @@ public class EventSeats {
     /** A size this event accepts in one registration; 400 naming {@code size} otherwise. */
     public void requireAllowedSize(int size) {
         if (sizeCap != null && size > sizeCap) {
-            throw ProblemException.invalid("size", "must be at most " + sizeCap + " for this event");
+            throw DomainException.invalid("size", "must be at most " + sizeCap + " for this event");
         }
         if (size > capacity) {
-            throw ProblemException.invalid("size", "must be at most the event's capacity, " + capacity);
+            throw DomainException.invalid("size", "must be at most the event's capacity, " + capacity);
         }
     }
 
@@ -118,8 +118,8 @@ public class EventSeats {
     }
 
     /** The 409 for a registration of {@code size} when only {@code seatsLeft} seats are left and nobody waits. */
-    public static ProblemException full(int seatsLeft, int size) {
-        return ProblemException.conflict("event-full", "Event full", "Only " + seatsLeft + " seat"
+    public static DomainException full(int seatsLeft, int size) {
+        return DomainException.conflict("event-full", "Event full", "Only " + seatsLeft + " seat"
                 + (seatsLeft == 1 ? "" : "s") + " left; a registration of " + size + " is never split");
     }
 
@@ -155,7 +155,7 @@ public class EventSeats {
         int more = size - registration.size;
         if (registration.status == RegistrationStatus.CONFIRMED) {
             if (more > seatsLeft()) {
-                throw ProblemException.conflict("event-full", "Event full", "Only " + seatsLeft()
+                throw DomainException.conflict("event-full", "Event full", "Only " + seatsLeft()
                         + " more seat" + (seatsLeft() == 1 ? "" : "s") + " left; your registration keeps its size of "
                         + registration.size);
             }
@@ -184,7 +184,7 @@ public class EventSeats {
         waitListedSeats -= size;
     }
 
-    private static ProblemException closed(String slug, String detail) {
-        return ProblemException.conflict(slug, "Registration not possible", detail);
+    private static DomainException closed(String slug, String detail) {
+        return DomainException.conflict(slug, "Registration not possible", detail);
     }
 }

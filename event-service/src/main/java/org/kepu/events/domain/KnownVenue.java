@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /**
  * A venue as event-service knows it from venue-service's facts: enough to accept an event there and to place it. The
@@ -39,7 +39,7 @@ public class KnownVenue {
     /** An event may be held here unless the venue has closed for good; 400 naming {@code venueId} otherwise. */
     public void requireOpenForEvents() {
         if (CLOSED.equals(status)) {
-            throw ProblemException.invalid("venueId", "names a venue that has closed");
+            throw DomainException.invalid("venueId", "names a venue that has closed");
         }
     }
 }

@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /**
  * One person's or one group's registration for an event (报名). Its contact is personal information: it is shown to
@@ -130,7 +130,7 @@ public class Registration {
     /** Marks the attendee present; true the first time, false when already checked in (harmless). */
     public boolean checkIn() {
         if (status != RegistrationStatus.CONFIRMED) {
-            throw ProblemException.conflict("registration-not-confirmed", "Not confirmed",
+            throw DomainException.conflict("registration-not-confirmed", "Not confirmed",
                     "Only a confirmed registration can check in; this one is " + status);
         }
         if (checkedInAt != null) {
@@ -143,7 +143,7 @@ public class Registration {
 
     public void requireLive(String move) {
         if (!isLive()) {
-            throw ProblemException.conflict("registration-cancelled", "Registration cancelled",
+            throw DomainException.conflict("registration-cancelled", "Registration cancelled",
                     "Cannot " + move + " a cancelled registration");
         }
     }

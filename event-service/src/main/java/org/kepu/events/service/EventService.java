@@ -18,7 +18,8 @@ import jakarta.transaction.Transactional.TxType;
 import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.problem.Problem;
+import org.kepu.common.rules.DomainException;
 import org.kepu.common.rest.IfMatch;
 import org.kepu.common.security.Caller;
 import org.kepu.events.domain.Event;
@@ -68,9 +69,9 @@ public class EventService {
      */
     @Transactional(TxType.SUPPORTS)
     public Event get(UUID id, Caller caller) {
-        Event event = events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
+        Event event = events.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Event", id));
         if (!event.isPublic() && !event.isManagedBy(caller)) {
-            throw ProblemException.notFound("Event", id);
+            throw DomainException.notFound("Event", id);
         }
         return event;
     }
@@ -196,7 +197,7 @@ public class EventService {
                     Event event = newlyPushed(partner, item, pending.digest());
                     created.add(event);
                     outcomes[i] = pushed(pending.index(), event, PushOutcome.Result.CREATED);
-                } catch (ProblemException e) {
+                } catch (DomainException e) {
                     outcomes[i] = rejected(pending, e);
                 }
             }
@@ -211,7 +212,7 @@ public class EventService {
             Pending pending = items.get(i);
             try {
                 outcomes[i] = pushIn(partner, pending.index(), pending.item(), pending.digest());
-            } catch (ProblemException e) {
+            } catch (DomainException e) {
                 events.findBySource(partner, pending.item().externalId())
                         .ifPresent(event -> events.getEntityManager().refresh(event));
                 outcomes[i] = rejected(pending, e);
@@ -255,16 +256,16 @@ public class EventService {
         return event;
     }
 
-    private static PushOutcome.Item rejected(Pending pending, ProblemException e) {
+    private static PushOutcome.Item rejected(Pending pending, DomainException e) {
         return new PushOutcome.Item(pending.index(), pending.item().externalId(), PushOutcome.Result.REJECTED, null,
-                null, e.problem());
+                null, Problem.of(e));
     }
 
     private PushOutcome.Item pushIn(String partner, int index, PushItem item, String digest) {
         Optional<Event> existing = events.findBySource(partner, item.externalId());
         if (item.state() == PushItem.State.CANCELLED) {
             Event event = existing
-                    .orElseThrow(() -> ProblemException.notFound("Event with externalId", item.externalId()));
+                    .orElseThrow(() -> DomainException.notFound("Event with externalId", item.externalId()));
             return withdraw(index, event, item.cancelReason());
         }
         if (existing.isEmpty()) {
@@ -278,7 +279,7 @@ public class EventService {
             return pushed(index, event, PushOutcome.Result.UNCHANGED);
         }
         if (item.state() == PushItem.State.DRAFT && event.status != EventStatus.DRAFT) {
-            throw ProblemException.conflict("cannot-unpublish", "A public event cannot return to draft",
+            throw DomainException.conflict("cannot-unpublish", "A public event cannot return to draft",
                     "Event " + item.externalId() + " is " + event.status + "; withdraw it (CANCELLED) instead");
         }
         event.requireEditable();
@@ -301,7 +302,7 @@ public class EventService {
     @Transactional(TxType.SUPPORTS)
     public Event pushedEvent(String partner, String externalId) {
         return events.findBySource(partner, externalId)
-                .orElseThrow(() -> ProblemException.notFound("Event with externalId", externalId));
+                .orElseThrow(() -> DomainException.notFound("Event with externalId", externalId));
     }
 
     @Transactional
@@ -346,7 +347,7 @@ public class EventService {
      */
     private Event managed(UUID id, IfMatch expected, Caller caller) {
         Event event = events.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("Event", id));
+                .orElseThrow(() -> DomainException.notFound("Event", id));
         event.requireManagedBy(caller);
         expected.requireMatches(event.version, "Event " + id);
         return event;
@@ -356,13 +357,13 @@ public class EventService {
         if (caller.isAdmin() && draft.organizerOrg() != null) {
             return draft.organizerOrg();
         }
-        return caller.organization().orElseThrow(() -> ProblemException.invalid("organizerOrg",
+        return caller.organization().orElseThrow(() -> DomainException.invalid("organizerOrg",
                 caller.isAdmin() ? "is required when an admin creates an event" : "your token names no organization"));
     }
 
     /** A venue venue-service has announced and not closed; 400 naming venueId otherwise. */
     private KnownVenue knownVenue(UUID id) {
-        KnownVenue venue = venues.findByIdOptional(id).orElseThrow(() -> ProblemException.invalid("venueId",
+        KnownVenue venue = venues.findByIdOptional(id).orElseThrow(() -> DomainException.invalid("venueId",
                 "is not a venue Kepu knows; register it in the venue directory first (a new venue is known within seconds)"));
         venue.requireOpenForEvents();
         return venue;
@@ -371,12 +372,12 @@ public class EventService {
     private void apply(EventDraft draft, Event event) {
         if (draft.seriesId() != null) {
             if (draft.seriesId().equals(event.id)) {
-                throw ProblemException.invalid("seriesId", "must not be the event itself");
+                throw DomainException.invalid("seriesId", "must not be the event itself");
             }
             Event series = events.findByIdOptional(draft.seriesId())
-                    .orElseThrow(() -> ProblemException.invalid("seriesId", "is not an existing event"));
+                    .orElseThrow(() -> DomainException.invalid("seriesId", "is not an existing event"));
             if (series.seriesId != null) {
-                throw ProblemException.invalid("seriesId", "names an event that itself belongs to a series");
+                throw DomainException.invalid("seriesId", "names an event that itself belongs to a series");
             }
         }
         event.titleZh = draft.titleZh();

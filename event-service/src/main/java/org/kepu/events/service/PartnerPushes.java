@@ -17,6 +17,7 @@ import org.kepu.common.problem.JsonInputMapper;
 import org.kepu.common.problem.Problem;
 import org.kepu.common.problem.Problem.InvalidField;
 import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.events.config.EventsConfig;
@@ -95,8 +96,8 @@ public class PartnerPushes {
             for (EventService.Pending pending : checked) {
                 try {
                     stored.add(events.push(partner, pending.index(), pending.item(), pending.digest()));
-                } catch (ProblemException problem) {
-                    stored.add(named(rejected(pending.index(), pending.item().externalId(), problem.problem())));
+                } catch (DomainException refusal) {
+                    stored.add(named(rejected(pending.index(), pending.item().externalId(), Problem.of(refusal))));
                 }
             }
             return stored;

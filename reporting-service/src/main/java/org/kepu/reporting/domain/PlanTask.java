@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /**
  * One numbered task of a plan, in its section, with the units responsible for it as the plan names them (责任单位) and
@@ -63,7 +63,7 @@ public class PlanTask {
     public void describe(int sectionNumber, String sectionTitle, String title, String text, List<String> units,
             String leadUnit, String field) {
         if (leadUnit != null && !units.contains(leadUnit)) {
-            throw ProblemException.invalid(field + ".leadUnit", "must be one of the task's units");
+            throw DomainException.invalid(field + ".leadUnit", "must be one of the task's units");
         }
         this.sectionNumber = sectionNumber;
         this.sectionTitle = sectionTitle;

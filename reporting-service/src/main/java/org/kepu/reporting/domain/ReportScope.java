@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.kepu.common.divisions.DivisionSql;
 import org.kepu.common.divisions.Divisions;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /**
  * Where a report looks: the province, a city or county by its code, or economic regions (PRD, EAST, WEST, NORTH,
@@ -21,7 +21,7 @@ public record ReportScope(String text) {
         boolean regions = Set.of(scope.split("\\+")).stream().allMatch(REGIONS::contains);
         boolean division = scope.matches("\\d{6}") && divisions.find(scope).isPresent();
         if (!"PROVINCE".equals(scope) && !regions && !division) {
-            throw ProblemException.invalid("scope",
+            throw DomainException.invalid("scope",
                     "must be PROVINCE, a Guangdong city or county code, or regions such as EAST+WEST+NORTH");
         }
         return new ReportScope(scope);

@@ -13,8 +13,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-import org.kepu.common.problem.Problem.InvalidField;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException.FieldError;
+import org.kepu.common.rules.DomainException;
 
 /**
  * A venue's standing as a science education base (科普教育基地), as its newest certification move left it, and the rules
@@ -102,7 +102,7 @@ public class BaseCertification {
     public CertificationMove move(UUID venueId, List<CertificationMove> history, Request request, String by) {
         CertificationMoveType type = request.move();
         if (type == null) {
-            throw ProblemException.invalid("move", "is required");
+            throw DomainException.invalid("move", "is required");
         }
         requireFields(request);
         switch (type) {
@@ -159,48 +159,48 @@ public class BaseCertification {
     }
 
     private static void requireFields(Request request) {
-        List<InvalidField> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         CertificationMoveType type = request.move();
         if (type == CertificationMoveType.CERTIFY || type == CertificationMoveType.RECERTIFY) {
             if (request.level() == null) {
-                errors.add(new InvalidField("level", "is required to " + type));
+                errors.add(new FieldError("level", "is required to " + type));
             }
             if (request.validFrom() == null) {
-                errors.add(new InvalidField("validFrom", "is required to " + type));
+                errors.add(new FieldError("validFrom", "is required to " + type));
             }
             if (request.validUntil() == null) {
-                errors.add(new InvalidField("validUntil", "is required to " + type));
+                errors.add(new FieldError("validUntil", "is required to " + type));
             }
             if (request.validFrom() != null && request.validUntil() != null
                     && !request.validUntil().isAfter(request.validFrom())) {
-                errors.add(new InvalidField("validUntil", "must be after validFrom"));
+                errors.add(new FieldError("validUntil", "must be after validFrom"));
             }
         }
         if (type == CertificationMoveType.EVALUATE) {
             if (request.year() == null) {
-                errors.add(new InvalidField("year", "is required to EVALUATE"));
+                errors.add(new FieldError("year", "is required to EVALUATE"));
             }
             if (request.score() == null) {
-                errors.add(new InvalidField("score", "is required to EVALUATE"));
+                errors.add(new FieldError("score", "is required to EVALUATE"));
             } else if (request.score() < 0 || request.score() > 100) {
-                errors.add(new InvalidField("score", "must be between 0 and 100"));
+                errors.add(new FieldError("score", "must be between 0 and 100"));
             }
             if (request.result() == null) {
-                errors.add(new InvalidField("result", "is required to EVALUATE"));
+                errors.add(new FieldError("result", "is required to EVALUATE"));
             }
         }
         if ((type == CertificationMoveType.SUSPEND || type == CertificationMoveType.REVOKE)
                 && (request.notes() == null || request.notes().isBlank())) {
-            errors.add(new InvalidField("notes", "is required to " + type + ": say why"));
+            errors.add(new FieldError("notes", "is required to " + type + ": say why"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
     }
 
     private void requireFrom(CertificationMoveType type, CertificationStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw ProblemException.conflict("certification-move-out-of-order", "Move not allowed now",
+            throw DomainException.conflict("certification-move-out-of-order", "Move not allowed now",
                     "Cannot " + type + " a certification that is " + (status == null ? "not applied for" : status)
                             + "; " + type + " follows " + describe(allowed));
         }
@@ -209,12 +209,12 @@ public class BaseCertification {
     private void requireEvaluable(int year, List<CertificationMove> history) {
         requireFrom(CertificationMoveType.EVALUATE, CertificationStatus.CERTIFIED);
         if (year < validFrom.getYear() || year > validUntil.getYear()) {
-            throw ProblemException.invalid("year", "must fall within the certificate's validity (" + validFrom
+            throw DomainException.invalid("year", "must fall within the certificate's validity (" + validFrom
                     + " to " + validUntil + ")");
         }
         // A second evaluation of the same year is refused here; moves of one venue are serialised by its row lock.
         if (history.stream().anyMatch(done -> done.year != null && done.year == year)) {
-            throw ProblemException.conflict("evaluation-exists", "Year already evaluated",
+            throw DomainException.conflict("evaluation-exists", "Year already evaluated",
                     "This base's evaluation for " + year + " is already recorded");
         }
     }

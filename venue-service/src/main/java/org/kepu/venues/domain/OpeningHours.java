@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.kepu.common.divisions.ProvinceTime;
-import org.kepu.common.problem.Problem.InvalidField;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException.FieldError;
+import org.kepu.common.rules.DomainException;
 
 /**
  * When a venue is open: a weekly schedule of several ranges a day, and dated exceptions that replace the week's ranges
@@ -78,7 +78,7 @@ public final class OpeningHours {
      * {@code weekly.TUESDAY[1].closes}, in one 400.
      */
     public static OpeningHours parse(Map<DayOfWeek, List<OpeningRange>> weekly, List<OpeningException> exceptions) {
-        List<InvalidField> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Map<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
         if (weekly != null) {
             weekly.forEach((day, ranges) -> week.put(day, ranges(ranges, "weekly." + day, errors)));
@@ -89,25 +89,25 @@ public final class OpeningHours {
                 OpeningException exception = exceptions.get(i);
                 String field = "exceptions[" + i + "]";
                 if (exception == null) {
-                    errors.add(new InvalidField(field, "must not be null"));
+                    errors.add(new FieldError(field, "must not be null"));
                     continue;
                 }
                 boolean hasRanges = exception.ranges() != null && !exception.ranges().isEmpty();
                 if (exception.closed() && hasRanges) {
-                    errors.add(new InvalidField(field + ".ranges", "must be empty on a day that is closed"));
+                    errors.add(new FieldError(field + ".ranges", "must be empty on a day that is closed"));
                 } else if (!exception.closed() && !hasRanges) {
-                    errors.add(new InvalidField(field + ".ranges", "must list the day's openings, or set closed"));
+                    errors.add(new FieldError(field + ".ranges", "must list the day's openings, or set closed"));
                 }
                 List<TimeRange> ranges = ranges(exception.ranges(), field + ".ranges", errors);
                 if (exception.date() == null) {
-                    errors.add(new InvalidField(field + ".date", "is required"));
+                    errors.add(new FieldError(field + ".date", "is required"));
                 } else if (dated.put(exception.date(), new DayException(ranges, exception.note())) != null) {
-                    errors.add(new InvalidField(field + ".date", exception.date() + " is listed twice"));
+                    errors.add(new FieldError(field + ".date", exception.date() + " is listed twice"));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         return new OpeningHours(week, dated);
     }
@@ -124,7 +124,7 @@ public final class OpeningHours {
     public record OpeningException(LocalDate date, boolean closed, List<OpeningRange> ranges, String note) {
     }
 
-    private static List<TimeRange> ranges(List<OpeningRange> given, String field, List<InvalidField> errors) {
+    private static List<TimeRange> ranges(List<OpeningRange> given, String field, List<FieldError> errors) {
         List<TimeRange> ranges = new ArrayList<>();
         if (given == null) {
             return ranges;
@@ -133,29 +133,29 @@ public final class OpeningHours {
             OpeningRange range = given.get(i);
             String at = field + "[" + i + "]";
             if (range == null) {
-                errors.add(new InvalidField(at, "must not be null"));
+                errors.add(new FieldError(at, "must not be null"));
                 continue;
             }
             int opens = TimeRange.parse(range.opens());
             int closes = TimeRange.parse(range.closes());
             if (opens < 0 || opens == TimeRange.END_OF_DAY) {
-                errors.add(new InvalidField(at + ".opens", "must be a time of day as HH:mm, from 00:00 to 23:59"));
+                errors.add(new FieldError(at + ".opens", "must be a time of day as HH:mm, from 00:00 to 23:59"));
             }
             if (closes < 0) {
-                errors.add(new InvalidField(at + ".closes", "must be a time of day as HH:mm, up to 24:00"));
+                errors.add(new FieldError(at + ".closes", "must be a time of day as HH:mm, up to 24:00"));
             }
             if (opens < 0 || opens == TimeRange.END_OF_DAY || closes < 0) {
                 continue;
             }
             if (closes <= opens) {
-                errors.add(new InvalidField(at + ".closes", "must be after opens (" + range.opens()
+                errors.add(new FieldError(at + ".closes", "must be after opens (" + range.opens()
                         + "); a venue open past midnight gives the next day its own range from 00:00"));
                 continue;
             }
             TimeRange candidate = new TimeRange(opens, closes);
             for (int j = 0; j < ranges.size(); j++) {
                 if (ranges.get(j).overlaps(candidate)) {
-                    errors.add(new InvalidField(at, "overlaps " + TimeRange.format(ranges.get(j).opens()) + "–"
+                    errors.add(new FieldError(at, "overlaps " + TimeRange.format(ranges.get(j).opens()) + "–"
                             + TimeRange.format(ranges.get(j).closes()) + " of the same day"));
                 }
             }

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /**
  * A mobile unit's tour of a year (科普大篷车进校园, 流动科技馆巡展), made of stops. It decides which stops it accepts: within
@@ -49,7 +49,7 @@ public class Tour {
     /** A new tour of a mobile unit; 409 when the venue named is not one. */
     public static Tour of(Venue unit, String name, int year, String organizer) {
         if (!unit.kind.isMobile()) {
-            throw ProblemException.conflict("not-a-mobile-unit", "Not a mobile unit", "Venue " + unit.id + " is a "
+            throw DomainException.conflict("not-a-mobile-unit", "Not a mobile unit", "Venue " + unit.id + " is a "
                     + unit.kind + "; tours belong to caravans and touring exhibitions");
         }
         Tour tour = new Tour();
@@ -64,7 +64,7 @@ public class Tour {
     public void describe(String name, int year, String organizer, List<TourStop> stops) {
         for (TourStop stop : stops) {
             if (stop.startsOn.getYear() != year || stop.endsOn.getYear() != year) {
-                throw ProblemException.conflict("stops-outside-year", "Stops outside the year",
+                throw DomainException.conflict("stops-outside-year", "Stops outside the year",
                         "Stop " + stop.id + " (" + stop.startsOn + " to " + stop.endsOn + ") is not in " + year);
             }
         }
@@ -82,17 +82,17 @@ public class Tour {
      */
     public void requireFits(LocalDate startsOn, LocalDate endsOn, List<TourStop> unitStops) {
         if (endsOn.isBefore(startsOn)) {
-            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+            throw DomainException.invalid("endsOn", "must not be before startsOn");
         }
         if (startsOn.getYear() != year) {
-            throw ProblemException.invalid("startsOn", "must fall in the tour's year " + year);
+            throw DomainException.invalid("startsOn", "must fall in the tour's year " + year);
         }
         if (endsOn.getYear() != year) {
-            throw ProblemException.invalid("endsOn", "must fall in the tour's year " + year);
+            throw DomainException.invalid("endsOn", "must fall in the tour's year " + year);
         }
         for (TourStop other : unitStops) {
             if (!other.startsOn.isAfter(endsOn) && !startsOn.isAfter(other.endsOn)) {
-                throw ProblemException.conflict("stop-overlaps", "Stop overlaps another",
+                throw DomainException.conflict("stop-overlaps", "Stop overlaps another",
                         "The unit is at " + other.placeName + " from " + other.startsOn + " to " + other.endsOn
                                 + " (stop " + other.id + ")");
             }

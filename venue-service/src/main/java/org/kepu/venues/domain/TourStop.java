@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /** One stop of a tour: where the unit goes, when, for whom, and afterwards how many it served. */
 @Entity
@@ -90,11 +90,11 @@ public class TourStop {
     /** Records how many the stop served, once it has begun (409 before). */
     public void reportVisitors(int served, LocalDate today) {
         if (startsOn.isAfter(today)) {
-            throw ProblemException.conflict("stop-not-begun", "Stop not begun",
+            throw DomainException.conflict("stop-not-begun", "Stop not begun",
                     "The stop begins on " + startsOn + "; report its visitors afterwards");
         }
         if (served < 0) {
-            throw ProblemException.invalid("visitors", "must not be negative");
+            throw DomainException.invalid("visitors", "must not be negative");
         }
         visitors = served;
         touch();

@@ -29,7 +29,7 @@ import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.venues.domain.OpeningHours.DayException;
@@ -196,16 +196,16 @@ public class Venue {
     public void requireManagedBy(Caller caller) {
         if (!isManagedBy(caller)) {
             if (!isPublic()) {
-                throw ProblemException.notFound("Venue", id);
+                throw DomainException.notFound("Venue", id);
             }
-            throw ProblemException.forbidden("Only this venue's managers or an admin may do this");
+            throw DomainException.notPermitted("Only this venue's managers or an admin may do this");
         }
     }
 
     /** Groups may book visits only while the venue is open to visitors (409 naming its status otherwise). */
     public void requireReceivingVisitors() {
         if (status != VenueStatus.ACTIVE) {
-            throw ProblemException.conflict("venue-not-receiving", "Venue not receiving visitors",
+            throw DomainException.conflict("venue-not-receiving", "Venue not receiving visitors",
                     "The venue is " + status + (statusReason == null ? "" : ": " + statusReason));
         }
     }
@@ -216,10 +216,10 @@ public class Venue {
      */
     public void changeStatus(VenueStatus to, String reason, Caller caller) {
         if ((to == VenueStatus.CLOSED || status == VenueStatus.CLOSED) && to != status && !caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an admin may close a venue for good or reopen a closed one");
+            throw DomainException.notPermitted("Only an admin may close a venue for good or reopen a closed one");
         }
         if (to != VenueStatus.ACTIVE && (reason == null || reason.isBlank())) {
-            throw ProblemException.invalid("reason", "is required to set " + to + ": visitors read it");
+            throw DomainException.invalid("reason", "is required to set " + to + ": visitors read it");
         }
         status = to;
         statusReason = to == VenueStatus.ACTIVE ? null : reason;
@@ -232,11 +232,11 @@ public class Venue {
      */
     public void locate(Double latitude, Double longitude) {
         if ((latitude == null) != (longitude == null)) {
-            throw ProblemException.invalid(latitude == null ? "latitude" : "longitude",
+            throw DomainException.invalid(latitude == null ? "latitude" : "longitude",
                     "is required when the other coordinate is given");
         }
         if (latitude == null && kind.hasFixedPlace()) {
-            throw ProblemException.invalid("latitude",
+            throw DomainException.invalid("latitude",
                     "is required for a " + kind + " (only virtual museums and mobile units may have no coordinates)");
         }
         this.latitude = latitude;
@@ -311,7 +311,7 @@ public class Venue {
     /** Mobile units visit others' places; they are not certified as bases themselves (409). */
     public void requireCertifiable() {
         if (kind.isMobile()) {
-            throw ProblemException.conflict("venue-not-certifiable", "Not a place that can be certified",
+            throw DomainException.conflict("venue-not-certifiable", "Not a place that can be certified",
                     "A " + kind + " is a mobile unit; certify the places it visits instead");
         }
     }

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 /**
  * A group's visit (a school class) in one slot. Its leader's contact is seen only by the booker (through the manage
@@ -114,7 +114,7 @@ public class VisitBooking {
     /** The venue turns the group away, saying why; the seats go back to the slot. 409 unless confirmed. */
     public void reject(String reason, VisitSlot slot) {
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid("reason", "is required: the school reads it");
+            throw DomainException.invalid("reason", "is required: the school reads it");
         }
         requireConfirmed("reject");
         status = BookingStatus.REJECTED;
@@ -129,15 +129,15 @@ public class VisitBooking {
      */
     public void markAttended(int came, VisitSlot slot, OffsetDateTime now) {
         if (status != BookingStatus.CONFIRMED && status != BookingStatus.ATTENDED) {
-            throw ProblemException.conflict("booking-not-confirmed", "Booking not confirmed",
+            throw DomainException.conflict("booking-not-confirmed", "Booking not confirmed",
                     "This booking is " + status + "; only a confirmed group can have come");
         }
         if (slot.startsAt.isAfter(now)) {
-            throw ProblemException.conflict("slot-not-begun", "Slot not begun",
+            throw DomainException.conflict("slot-not-begun", "Slot not begun",
                     "The visit has not begun yet; record who came after it starts");
         }
         if (came < 0 || came > size) {
-            throw ProblemException.invalid("attended", "must be between 0 and the booked " + size);
+            throw DomainException.invalid("attended", "must be between 0 and the booked " + size);
         }
         status = BookingStatus.ATTENDED;
         attended = came;
@@ -146,7 +146,7 @@ public class VisitBooking {
 
     private void requireConfirmed(String move) {
         if (status != BookingStatus.CONFIRMED) {
-            throw ProblemException.conflict("booking-not-confirmed", "Booking not confirmed",
+            throw DomainException.conflict("booking-not-confirmed", "Booking not confirmed",
                     "Cannot " + move + " a booking that is " + status);
         }
     }

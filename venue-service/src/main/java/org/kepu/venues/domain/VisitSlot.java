@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.common.vocabulary.Audience;
 
 /**
@@ -66,10 +66,10 @@ public class VisitSlot {
     public static VisitSlot publish(Venue venue, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity,
             Audience audience, String notes, OffsetDateTime now, String field) {
         if (!endsAt.isAfter(startsAt)) {
-            throw ProblemException.invalid("closes", "must be after opens");
+            throw DomainException.invalid("closes", "must be after opens");
         }
         if (!startsAt.isAfter(now)) {
-            throw ProblemException.invalid(field, "starts in the past; publish slots that are still to come");
+            throw DomainException.invalid(field, "starts in the past; publish slots that are still to come");
         }
         LocalDate day = startsAt.atZoneSameInstant(OpeningHours.ZONE).toLocalDate();
         var openings = venue.openingHours().intervals(day, day);
@@ -82,7 +82,7 @@ public class VisitSlot {
                             .rangesOn(day).stream()
                             .map(range -> TimeRange.format(range.opens()) + "–" + TimeRange.format(range.closes()))
                             .collect(Collectors.joining(", "));
-            throw ProblemException.invalid(field, "is outside the venue's opening hours on " + day + " (" + hours + ")");
+            throw DomainException.invalid(field, "is outside the venue's opening hours on " + day + " (" + hours + ")");
         }
         VisitSlot slot = new VisitSlot();
         slot.id = UUID.randomUUID();
@@ -124,14 +124,14 @@ public class VisitSlot {
     /** The refusals of {@link #seat}, without seating: a copy read without the lock may refuse, never accept. */
     public void requireRoomFor(int size, OffsetDateTime now) {
         if (status == SlotStatus.CLOSED) {
-            throw ProblemException.conflict("slot-closed", "Slot closed", "This slot no longer takes bookings");
+            throw DomainException.conflict("slot-closed", "Slot closed", "This slot no longer takes bookings");
         }
         if (!startsAt.isAfter(now)) {
-            throw ProblemException.conflict("slot-past", "Slot has begun", "This slot began at " + startsAt
+            throw DomainException.conflict("slot-past", "Slot has begun", "This slot began at " + startsAt
                     .atZoneSameInstant(OpeningHours.ZONE).toOffsetDateTime() + "; choose a later one");
         }
         if (size > seatsLeft()) {
-            throw ProblemException.conflict("slot-full", "Slot full",
+            throw DomainException.conflict("slot-full", "Slot full",
                     "A group of " + size + " does not fit: " + seatsLeft() + " seats are left");
         }
     }

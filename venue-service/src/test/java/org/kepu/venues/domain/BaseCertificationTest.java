@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.kepu.common.problem.Problem.InvalidField;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException.FieldError;
+import org.kepu.common.rules.DomainException;
 import org.kepu.venues.domain.BaseCertification.Request;
 
 class BaseCertificationTest {
@@ -39,12 +39,12 @@ class BaseCertificationTest {
         return new Request(CertificationMoveType.EVALUATE, null, null, null, year, score, result, null);
     }
 
-    static ProblemException refused(Executable move) {
-        return assertThrows(ProblemException.class, move);
+    static DomainException refused(Executable move) {
+        return assertThrows(DomainException.class, move);
     }
 
-    static List<String> fields(ProblemException problem) {
-        return problem.problem().errors().stream().map(InvalidField::field).toList();
+    static List<String> fields(DomainException problem) {
+        return problem.fields().stream().map(FieldError::field).toList();
     }
 
     @Test
@@ -83,13 +83,13 @@ class BaseCertificationTest {
 
     @Test
     void aMoveOutOfOrderIsAConflictNamingTheCurrentStatus() {
-        ProblemException early = refused(() -> move(certify(CertificationMoveType.CERTIFY,
+        DomainException early = refused(() -> move(certify(CertificationMoveType.CERTIFY,
                 CertificationLevel.PROVINCIAL, "2024-01-01", "2028-12-31")));
-        assertEquals(409, early.problem().status());
-        assertTrue(early.problem().detail().contains("not applied for"), early.problem().detail());
+        assertEquals(DomainException.Kind.CONFLICT, early.kind());
+        assertTrue(early.getMessage().contains("not applied for"), early.getMessage());
         move(simple(CertificationMoveType.APPLY, null));
-        ProblemException suspend = refused(() -> move(simple(CertificationMoveType.SUSPEND, "x")));
-        assertTrue(suspend.problem().detail().contains("is APPLIED"), suspend.problem().detail());
+        DomainException suspend = refused(() -> move(simple(CertificationMoveType.SUSPEND, "x")));
+        assertTrue(suspend.getMessage().contains("is APPLIED"), suspend.getMessage());
         refused(() -> move(simple(CertificationMoveType.APPLY, null)));
         assertEquals(1, history.size());
     }
@@ -101,7 +101,7 @@ class BaseCertificationTest {
         move(evaluate(2025, 60, EvaluationResult.NEEDS_IMPROVEMENT));
         move(evaluate(2024, 70, EvaluationResult.PASS)); // a late evaluation of an earlier year
 
-        assertEquals(409, refused(() -> move(evaluate(2025, 90, EvaluationResult.EXCELLENT))).problem().status());
+        assertEquals(DomainException.Kind.CONFLICT, refused(() -> move(evaluate(2025, 90, EvaluationResult.EXCELLENT))).kind());
         assertEquals(List.of("year"), fields(refused(() -> move(evaluate(2027, 90, EvaluationResult.EXCELLENT)))));
         assertEquals(2025, certification.lastEvaluatedYear());
     }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.kepu.common.problem.Problem.InvalidField;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException.FieldError;
+import org.kepu.common.rules.DomainException;
 import org.kepu.venues.domain.OpeningHours.Closure;
 import org.kepu.venues.domain.OpeningHours.Interval;
 import org.kepu.venues.domain.OpeningHours.OpeningException;
@@ -95,9 +95,9 @@ class OpeningHoursTest {
                 new OpeningException(LocalDate.parse("2026-02-17"), true, null, null),
                 new OpeningException(null, false, null, null));
 
-        ProblemException problem = assertThrows(ProblemException.class, () -> OpeningHours.parse(week, exceptions));
+        DomainException problem = assertThrows(DomainException.class, () -> OpeningHours.parse(week, exceptions));
         assertEquals(List.of("weekly.TUESDAY[1]", "weekly.TUESDAY[2].closes", "weekly.TUESDAY[3].opens",
                 "weekly.TUESDAY[3].closes", "exceptions[0].ranges", "exceptions[1].date", "exceptions[2].ranges",
-                "exceptions[2].date"), problem.problem().errors().stream().map(InvalidField::field).toList());
+                "exceptions[2].date"), problem.fields().stream().map(FieldError::field).toList());
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.kepu.common.rules.DomainException;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -33,6 +35,19 @@ public record Problem(URI type, String title, int status, String detail, List<In
     /** A problem with the given slug; {@code errors} may be empty. */
     public static Problem of(int status, String slug, String title, String detail, List<InvalidField> errors) {
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, errors == null ? List.of() : errors);
+    }
+
+    /** The problem a domain rule's refusal is answered with: its kind gives the status, its slug the type. */
+    public static Problem of(DomainException refusal) {
+        int status = switch (refusal.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case NOT_PERMITTED -> 403;
+        };
+        List<InvalidField> errors = refusal.fields().stream().map(f -> new InvalidField(f.field(), f.message()))
+                .toList();
+        return of(status, refusal.slug(), refusal.title(), refusal.getMessage(), errors);
     }
 
     /** This problem as a JAX-RS response with the problem media type. */
