@@ -1,15 +1,14 @@
 package org.kepu.reporting.domain;
 
-import java.util.Map;
 import java.util.Set;
 
-import org.kepu.common.divisions.DivisionSql;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.rules.DomainException;
 
 /**
  * Where a report looks: the province, a city or county by its code, or economic regions (PRD, EAST, WEST, NORTH,
- * joined by '+'). 400 naming {@code scope} for anything else.
+ * joined by '+'). 400 naming {@code scope} for anything else. A value only: the SQL that selects a scope's rows is
+ * {@code repository.ScopeSql}'s.
  */
 public record ReportScope(String text) {
 
@@ -27,15 +26,18 @@ public record ReportScope(String text) {
         return new ReportScope(scope);
     }
 
-    /** The condition over a read model with {@code division_code}, {@code city_code} and {@code economic_region}. */
-    public String condition(String alias, Map<String, Object> params) {
-        if ("PROVINCE".equals(text)) {
-            return "true";
-        }
-        if (Character.isDigit(text.charAt(0))) {
-            return DivisionSql.within(alias, text, params);
-        }
-        params.put("regions", Set.of(text.split("\\+")));
-        return alias + ".economic_region IN (:regions)";
+    /** The whole province. */
+    public boolean isProvince() {
+        return "PROVINCE".equals(text);
+    }
+
+    /** A city or county, by its code. */
+    public boolean isDivision() {
+        return Character.isDigit(text.charAt(0));
+    }
+
+    /** The economic regions joined in the scope; empty unless it names regions. */
+    public Set<String> regions() {
+        return isProvince() || isDivision() ? Set.of() : Set.of(text.split("\\+"));
     }
 }

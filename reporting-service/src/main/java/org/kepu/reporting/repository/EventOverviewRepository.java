@@ -34,7 +34,7 @@ public class EventOverviewRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("from", LocalDate.of(year, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
         params.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
-        String where = "e.starts_at >= :from AND e.starts_at < :to AND " + scope.condition("e", params);
+        String where = "e.starts_at >= :from AND e.starts_at < :to AND " + ScopeSql.condition(scope, "e", params);
         // One pass over the year's events for the total and every breakdown but themes (GROUPING SETS).
         List<?> rows = query("SELECT CASE WHEN GROUPING(e.type) = 0 THEN 'type' WHEN GROUPING(e.month) = 0 THEN 'month'"
                 + " WHEN GROUPING(e.status) = 0 THEN 'status' WHEN GROUPING(e.format) = 0 THEN 'format' ELSE 'total' END,"

@@ -61,7 +61,7 @@ public class ThemedDayRepository {
         params.put("to", dates.to().plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime());
         Query query = entityManager.createNativeQuery("SELECT e." + area + ", count(*) FROM event_summary e"
                 + " WHERE e.status IN ('PUBLISHED', 'COMPLETED') AND e.starts_at >= :from AND e.starts_at < :to AND "
-                + scope.condition("e", params) + " GROUP BY e." + area);
+                + ScopeSql.condition(scope, "e", params) + " GROUP BY e." + area);
         params.forEach(query::setParameter);
         return CountsByKey.of(query.getResultList());
     }

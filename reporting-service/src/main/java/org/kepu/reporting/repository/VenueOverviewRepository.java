@@ -28,10 +28,11 @@ public class VenueOverviewRepository {
 
     public VenueOverview overview(int year, ReportScope scope) {
         Map<String, Object> venueParams = new LinkedHashMap<>();
-        String venues = scope.condition("v", venueParams) + " AND coalesce(v.status, 'ACTIVE') <> 'CLOSED'";
+        String venues = ScopeSql.condition(scope, "v", venueParams) + " AND coalesce(v.status, 'ACTIVE') <> 'CLOSED'";
         Map<String, Object> stopParams = new LinkedHashMap<>();
         stopParams.put("year", year);
-        String stops = scope.condition("s", stopParams) + " AND NOT s.removed AND extract(YEAR FROM s.starts_on) = :year";
+        String stops = ScopeSql.condition(scope, "s", stopParams)
+                + " AND NOT s.removed AND extract(YEAR FROM s.starts_on) = :year";
         List<Count> byKind = counts("SELECT v.kind, count(*) FROM venue_summary v WHERE " + venues
                 + " GROUP BY v.kind ORDER BY v.kind", venueParams);
         List<Count> byLevel = counts("SELECT v.cert_level, count(*) FROM venue_summary v WHERE " + venues
@@ -55,7 +56,7 @@ public class VenueOverviewRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("year", year);
         Query query = entityManager.createNativeQuery("SELECT b.economic_region, count(*), coalesce(sum(b.size), 0),"
-                + " coalesce(sum(b.attended), 0) FROM booking_summary b WHERE " + scope.condition("b", params)
+                + " coalesce(sum(b.attended), 0) FROM booking_summary b WHERE " + ScopeSql.condition(scope, "b", params)
                 + " AND b.status IN ('CONFIRMED', 'ATTENDED')"
                 + " AND extract(YEAR FROM b.slot_starts_at AT TIME ZONE 'Asia/Shanghai') = :year"
                 + " GROUP BY b.economic_region ORDER BY b.economic_region");

@@ -32,10 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kepu.common.paging.Items;
 import org.kepu.common.rest.ETags;
+import org.kepu.common.problem.ProblemException;
 import org.kepu.common.rest.IfMatch;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.reporting.domain.CompletionReport;
+import org.kepu.reporting.service.ExpectedVersion;
 import org.kepu.reporting.service.PlanService;
 import org.kepu.reporting.service.PlanService.Submitted;
 import org.kepu.reporting.service.ReportRequest;
@@ -68,7 +70,10 @@ public class CompletionReportResource {
             @PathParam("unit") @Size(max = 100, message = "must be at most 100 characters") @Parameter(example = "市科技局") String unit,
             @Valid @NotNull(message = "is required") ReportRequest request,
             @HeaderParam("If-Match") @Parameter(description = "The report's ETag, to revise it") String ifMatch) {
-        IfMatch expected = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.required(ifMatch);
+        // A first report needs no If-Match; a revision does (428), checked only once the service finds one.
+        ExpectedVersion expected = ifMatch == null || ifMatch.isBlank() ? (version, what) -> {
+            throw ProblemException.preconditionRequired();
+        } : IfMatch.required(ifMatch)::requireMatches;
         Submitted submitted = plans.submit(planId, number, unit, expected, request, caller);
         Response.ResponseBuilder response = submitted.created()
                 ? Response.created(URI.create("/api/v1/plans/" + planId + "/tasks/" + number + "/reports/"

@@ -92,7 +92,7 @@ public class PlanResource {
     @APIResponse(responseCode = "412", description = "Changed since the ETag in If-Match")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") PlanRequest request,
             @HeaderParam("If-Match") @Parameter(description = "The plan's ETag") String ifMatch) {
-        PlanWithTasks plan = plans.update(id, IfMatch.required(ifMatch), request);
+        PlanWithTasks plan = plans.update(id, IfMatch.required(ifMatch)::requireMatches, request);
         return Response.ok(PlanView.of(plan)).tag(ETags.of(plan.plan().version)).build();
     }
 

@@ -63,8 +63,8 @@ public record PlanView(UUID id, int year, String issuingBody, String title, Loca
     public record ToDoItem(UUID planId, String planTitle, int year, LocalDate dueOn, int taskNumber, String taskTitle,
             boolean lead, String status, boolean overdue) {
         static ToDoItem of(ToDo todo, String unit) {
-            Plan plan = todo.assignment().plan();
-            PlanTask task = todo.assignment().task();
+            Plan plan = todo.plan();
+            PlanTask task = todo.task();
             return new ToDoItem(plan.id, plan.title, plan.year, plan.dueOn, task.number, task.title,
                     unit.equals(task.leadUnit), todo.report() == null ? null : todo.report().status.name(),
                     todo.overdue());

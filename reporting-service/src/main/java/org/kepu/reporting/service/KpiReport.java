@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.divisions.ProvinceTime;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.reporting.domain.CityCount;
 import org.kepu.reporting.domain.Kpi;
 import org.kepu.reporting.domain.KpiMetric;
@@ -58,10 +58,10 @@ public class KpiReport {
     @Transactional
     public Kpi putTarget(KpiMetric metric, int year, String scope, BigDecimal value, String source) {
         if (!metric.accepts(scope) || scope.matches("\\d{6}") && divisions.find(scope).isEmpty()) {
-            throw ProblemException.invalid("scope", metric + " is measured in " + metric.scopes());
+            throw DomainException.invalid("scope", metric + " is measured in " + metric.scopes());
         }
         if (metric == KpiMetric.SCIENCE_WEEK_UNITS && plans.findByIdOptional(UUID.fromString(scope)).isEmpty()) {
-            throw ProblemException.invalid("scope", "is not a plan");
+            throw DomainException.invalid("scope", "is not a plan");
         }
         Target target = new Target(metric.name(), year, scope, value, source);
         kpis.putTarget(target);

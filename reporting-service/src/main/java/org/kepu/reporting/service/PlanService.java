@@ -13,8 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.kepu.common.problem.ProblemException;
-import org.kepu.common.rest.IfMatch;
+import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.reporting.domain.CompletionReport;
@@ -26,7 +25,6 @@ import org.kepu.reporting.domain.ReportTable;
 import org.kepu.reporting.messaging.PlanFacts;
 import org.kepu.reporting.repository.EventSummaryRepository;
 import org.kepu.reporting.repository.PlanRepository;
-import org.kepu.reporting.repository.PlanRepository.Assignment;
 
 /**
  * Annual plans and their units' completion reports; each public method is one transaction. A unit (an organizer's
@@ -44,7 +42,7 @@ public class PlanService {
     }
 
     /** A task on a unit's to-do list: the plan, the task, and the report so far (null when none). */
-    public record ToDo(Assignment assignment, CompletionReport report, boolean overdue) {
+    public record ToDo(Plan plan, PlanTask task, CompletionReport report, boolean overdue) {
     }
 
     private final PlanRepository plans;
@@ -69,7 +67,7 @@ public class PlanService {
 
     /** Replaces the plan's text and tasks (by number); 409 when a task that has reports would disappear. */
     @Transactional
-    public PlanWithTasks update(UUID id, IfMatch expected, PlanRequest request) {
+    public PlanWithTasks update(UUID id, ExpectedVersion expected, PlanRequest request) {
         Plan plan = plan(id);
         expected.requireMatches(plan.version, "Plan " + id);
         plan.describe(request.year(), request.issuingBody().strip(), request.title().strip(), request.dueOn());
@@ -87,17 +85,18 @@ public class PlanService {
     }
 
     /**
-     * A unit's report on a task: created, or revised (If-Match required then). 403 unless the caller is an organizer
+     * A unit's report on a task: created, or revised ({@code expected} checked then; the web layer refuses a revision
+     * without If-Match there). 403 unless the caller is an organizer
      * of that unit and the task names it; 400 naming {@code eventIds[i]} for an event Kepu does not know.
      */
     @Transactional
-    public Submitted submit(UUID planId, int taskNumber, String unit, IfMatch expected, ReportRequest request,
+    public Submitted submit(UUID planId, int taskNumber, String unit, ExpectedVersion expected, ReportRequest request,
             Caller caller) {
         requireUnit(unit, caller);
         Plan plan = plan(planId);
         PlanTask task = task(planId, taskNumber);
         if (!task.isResponsible(unit)) {
-            throw ProblemException.forbidden("Task " + taskNumber + " of plan " + planId + " does not name " + unit);
+            throw DomainException.notPermitted("Task " + taskNumber + " of plan " + planId + " does not name " + unit);
         }
         requireKnownEvents(request);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -108,9 +107,6 @@ public class PlanService {
             plans.flush();
             facts.report(PlanFacts.REPORT_SUBMITTED, plan, report);
             return new Submitted(report, true);
-        }
-        if (expected == null) {
-            throw ProblemException.preconditionRequired();
         }
         expected.requireMatches(report.version, "The report of " + unit + " on task " + taskNumber);
         report.revise(plan, request.content(), now);
@@ -127,7 +123,7 @@ public class PlanService {
         }
         plan(planId);
         return plans.report(planId, taskNumber, unit)
-                .orElseThrow(() -> ProblemException.notFound("Report of " + unit + " on task", taskNumber));
+                .orElseThrow(() -> DomainException.notFound("Report of " + unit + " on task", taskNumber));
     }
 
     @Transactional
@@ -157,13 +153,14 @@ public class PlanService {
     @Transactional
     public List<ToDo> toDo(Caller caller, Integer year) {
         String unit = caller.organization()
-                .orElseThrow(() -> ProblemException.forbidden("A to-do list belongs to an organizer's unit"));
+                .orElseThrow(() -> DomainException.notPermitted("A to-do list belongs to an organizer's unit"));
         Map<String, CompletionReport> reports = new HashMap<>();
         plans.reportsOf(unit).forEach(report -> reports.put(report.planId + "/" + report.taskNumber, report));
         LocalDate today = LocalDate.now(clock.withZone(Plan.SHANGHAI));
         return plans.tasksOf(unit, year).stream().map(assignment -> {
             CompletionReport report = reports.get(assignment.plan().id + "/" + assignment.task().number);
-            return new ToDo(assignment, report, report == null && assignment.plan().isPastDue(today));
+            return new ToDo(assignment.plan(), assignment.task(), report,
+                    report == null && assignment.plan().isPastDue(today));
         }).filter(todo -> todo.report() == null || todo.report().status.isOpen()).toList();
     }
 
@@ -177,7 +174,7 @@ public class PlanService {
                 PlanRequest.Task item = section.tasks().get(t);
                 String field = "sections[" + s + "].tasks[" + t + "]";
                 if (!seen.add(item.number())) {
-                    throw ProblemException.invalid(field + ".number", "repeats task " + item.number());
+                    throw DomainException.invalid(field + ".number", "repeats task " + item.number());
                 }
                 PlanTask task = byNumber.get(item.number());
                 if (task == null) {
@@ -197,7 +194,7 @@ public class PlanService {
         for (PlanTask task : existing) {
             if (!seen.contains(task.number)) {
                 if (reported.contains(task.number)) {
-                    throw ProblemException.conflict("task-has-reports", "Task has reports",
+                    throw DomainException.conflict("task-has-reports", "Task has reports",
                             "Task " + task.number + " has completion reports and cannot be removed from the plan");
                 }
                 plans.removeTask(task);
@@ -215,14 +212,14 @@ public class PlanService {
         Set<UUID> known = events.existing(request.eventIds());
         for (int i = 0; i < request.eventIds().size(); i++) {
             if (!known.contains(request.eventIds().get(i))) {
-                throw ProblemException.invalid("eventIds[" + i + "]", "is not an event Kepu knows");
+                throw DomainException.invalid("eventIds[" + i + "]", "is not an event Kepu knows");
             }
         }
     }
 
     private static void requireUnit(String unit, Caller caller) {
         if (!caller.hasRole(Roles.ORGANIZER) || !caller.organization().map(unit::equals).orElse(false)) {
-            throw ProblemException.forbidden("Only " + unit + "'s own organizers read and write its reports");
+            throw DomainException.notPermitted("Only " + unit + "'s own organizers read and write its reports");
         }
     }
 
@@ -231,11 +228,11 @@ public class PlanService {
     }
 
     private Plan plan(UUID id) {
-        return plans.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Plan", id));
+        return plans.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Plan", id));
     }
 
     private PlanTask task(UUID planId, int number) {
         return plans.tasks(planId).stream().filter(task -> task.number == number).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Task", number));
+                .orElseThrow(() -> DomainException.notFound("Task", number));
     }
 }

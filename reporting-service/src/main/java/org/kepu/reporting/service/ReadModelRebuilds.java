@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.reporting.config.ReportingConfig;
 import org.kepu.reporting.domain.Rebuild;
 import org.kepu.reporting.messaging.FactReplay;
@@ -136,8 +136,8 @@ public class ReadModelRebuilds {
         return topics;
     }
 
-    private static ProblemException running() {
-        return ProblemException.conflict("rebuild-running", "A rebuild is running",
+    private static DomainException running() {
+        return DomainException.conflict("rebuild-running", "A rebuild is running",
                 "Wait for it to finish (GET its Location) before starting another.");
     }
 

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.reporting.domain.ReportScope;
 import org.kepu.reporting.domain.ThemedDay;
 import org.kepu.reporting.domain.ThemedDay.Dates;
@@ -56,9 +56,9 @@ public class ThemedDayCoverages {
     @Transactional
     public Placed record(String key, int year, Dates dates, String source) {
         ThemedDay day = calendar.find(key)
-                .orElseThrow(() -> ProblemException.notFound("Themed day", key));
+                .orElseThrow(() -> DomainException.notFound("Themed day", key));
         if (dates.from().getYear() != year && dates.to().getYear() != year) {
-            throw ProblemException.invalid("from", "must fall in " + year);
+            throw DomainException.invalid("from", "must fall in " + year);
         }
         repository.record(key, year, dates, source);
         cache.forgetAll();
