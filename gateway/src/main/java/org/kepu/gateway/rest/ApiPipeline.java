@@ -1,7 +1,6 @@
 package org.kepu.gateway.rest;
 
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
@@ -17,6 +16,7 @@ import org.kepu.gateway.policy.RequestHead;
 import org.kepu.gateway.transport.Exchange;
 import org.kepu.gateway.transport.UpstreamProxy;
 import org.kepu.gateway.transport.InFlightRequests;
+import org.kepu.gateway.transport.NettyLoops;
 import org.kepu.gateway.transport.ProblemResponses;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -49,6 +49,7 @@ public class ApiPipeline {
     private static final int CLIENT_CLOSED_REQUEST = 499;
 
     private final Vertx vertx;
+    private final NettyLoops loops;
     private final GatewayPolicy policy;
     private final RouteTable routes;
     private final UpstreamProxy proxy;
@@ -60,10 +61,11 @@ public class ApiPipeline {
     private final long requestTimeLimitMillis;
     private final ClientLabel clientLabel;
 
-    public ApiPipeline(Vertx vertx, GatewayPolicy policy, RouteTable routes, UpstreamProxy proxy,
+    public ApiPipeline(Vertx vertx, NettyLoops loops, GatewayPolicy policy, RouteTable routes, UpstreamProxy proxy,
             ProblemResponses problems, AccessLog accessLog, RequestMetrics metrics, InFlightRequests inFlight,
             GatewayConfig config, ClientLabel clientLabel) {
         this.vertx = vertx;
+        this.loops = loops;
         this.policy = policy;
         this.routes = routes;
         this.proxy = proxy;
@@ -78,29 +80,29 @@ public class ApiPipeline {
 
     /** Takes one request under {@code /api} through the policy, on its event loop, and proxies it if admitted. */
     void handle(HttpServerRequest request) {
-        Exchange exchange = new Exchange(request);
+        Exchange exchange = new Exchange(request, loops.current());
         if (mayHaveBody(request)) {
             // Hold the body until the proxy streams it upstream: a connection or a token check comes first.
             request.pause();
         }
         RequestHead head = new VertxRequestHead(request);
-        policy.identify(head, exchange.admission);
+        policy.identify(head, exchange.admission());
         identifyRequest(exchange);
-        Optional<Answer> refused = policy.screen(head, exchange.admission);
+        Optional<Answer> refused = policy.screen(head, exchange.admission());
         if (refused.isPresent()) {
             answer(exchange, refused.get());
             return;
         }
         if (!policy.admitsOnWorker(head)) {
             // Decided on the event loop: no token means nothing to verify, saving two thread hops on public reads.
-            admitted(exchange, policy.admit(head, exchange.admission));
+            admitted(exchange, policy.admit(head, exchange.admission()));
             return;
         }
         // Verifying a token may fetch a JWKS, so it runs on a worker; the continuation is back on the event loop,
         // where the proxy must start.
-        vertx.executeBlocking(() -> policy.admit(head, exchange.admission), false).onComplete(decided -> {
+        vertx.executeBlocking(() -> policy.admit(head, exchange.admission()), false).onComplete(decided -> {
             if (decided.failed()) {
-                problems.send(exchange.response, 500, "internal-error", "Internal error",
+                problems.send(exchange.response(), 500, "internal-error", "Internal error",
                         "Authentication failed unexpectedly");
             } else {
                 admitted(exchange, decided.result());
@@ -109,11 +111,14 @@ public class ApiPipeline {
     }
 
     private void admitted(Exchange exchange, Optional<Answer> refused) {
+        if (exchange.abandoned()) {
+            return; // the client left, or the time limit answered, while its token was checked
+        }
         if (refused.isPresent()) {
             answer(exchange, refused.get());
         } else {
-            exchange.admission.answerHeaders().forEach(exchange.response::putHeader);
-            forward(exchange, exchange.admission.route());
+            exchange.admission().answerHeaders().forEach(exchange.response()::putHeader);
+            forward(exchange, exchange.admission().route());
         }
     }
 
@@ -122,10 +127,10 @@ public class ApiPipeline {
      * answer says: a framing the gateway cannot trust closes it; a body refused unread is drained for a while first.
      */
     private void answer(Exchange exchange, Answer answer) {
-        HttpServerResponse response = exchange.response;
-        exchange.admission.answerHeaders().forEach(response::putHeader);
+        HttpServerResponse response = exchange.response();
+        exchange.admission().answerHeaders().forEach(response::putHeader);
         answer.headers().forEach(response::putHeader);
-        boolean http2 = exchange.request.version() == HttpVersion.HTTP_2;
+        boolean http2 = exchange.http2();
         if (answer.connection() != Answer.Connection.KEEP && !http2) {
             response.putHeader("Connection", "close"); // HTTP/2 forbids it: a stream ends on its own
         }
@@ -138,9 +143,9 @@ public class ApiPipeline {
             return; // the stream ends; the connection's others go on
         }
         if (answer.connection() == Answer.Connection.CLOSE) {
-            exchange.request.connection().close();
+            exchange.request().connection().close();
         } else if (answer.connection() == Answer.Connection.REFUSE_BODY) {
-            drainThenClose(exchange.request);
+            drainThenClose(exchange.request());
         }
     }
 
@@ -150,8 +155,8 @@ public class ApiPipeline {
      * sends its body at all.
      */
     private void forward(Exchange exchange, Route route) {
-        if (exchange.request.getHeader(EXPECT) != null && !exchange.request.isEnded()) {
-            exchange.response.writeContinue();
+        if (exchange.request().getHeader(EXPECT) != null && !exchange.request().isEnded()) {
+            exchange.response().writeContinue();
         }
         proxy.forward(exchange, route);
     }
@@ -162,12 +167,12 @@ public class ApiPipeline {
      * the next request would begin is unknown.
      */
     void handleInvalid(HttpServerRequest request) {
-        Exchange exchange = new Exchange(request);
-        exchange.admission.uriTemplate(Admission.INVALID_REQUEST);
-        policy.identify(new VertxRequestHead(request), exchange.admission);
+        Exchange exchange = new Exchange(request, loops.current());
+        exchange.admission().uriTemplate(Admission.INVALID_REQUEST);
+        policy.identify(new VertxRequestHead(request), exchange.admission());
         identifyRequest(exchange);
         Throwable cause = request.decoderResult().cause();
-        HttpServerResponse response = exchange.response.putHeader("Connection", "close");
+        HttpServerResponse response = exchange.response().putHeader("Connection", "close");
         if (cause instanceof TooLongHttpHeaderException) {
             problems.send(response, 431, "headers-too-large", "Request headers too large",
                     "The request line and headers may be at most " + maxHeaderBytes + " bytes");
@@ -193,45 +198,41 @@ public class ApiPipeline {
      */
     private void identifyRequest(Exchange exchange) {
         inFlight.begin();
-        exchange.response.headersEndHandler(headWritten -> {
-            if (inFlight.draining() && exchange.request.version() != HttpVersion.HTTP_2) {
-                exchange.response.putHeader("Connection", "close"); // HTTP/2 forbids it; its GOAWAY says the same
+        exchange.response().headersEndHandler(headWritten -> {
+            if (inFlight.draining() && !exchange.http2()) {
+                exchange.response().putHeader("Connection", "close"); // HTTP/2 forbids it; its GOAWAY says the same
             }
         });
-        exchange.response.putHeader(REQUEST_ID, exchange.admission.requestId());
-        exchange.deadline = exchange.loop.schedule(() -> timeUp(exchange), requestTimeLimitMillis,
-                TimeUnit.MILLISECONDS);
-        exchange.response.endHandler(ended -> finished(exchange));
-        exchange.response.closeHandler(closed -> finished(exchange));
+        exchange.response().putHeader(REQUEST_ID, exchange.admission().requestId());
+        exchange.limitTime(requestTimeLimitMillis, () -> timeUp(exchange));
+        exchange.response().endHandler(ended -> finished(exchange));
+        exchange.response().closeHandler(closed -> finished(exchange));
     }
 
     private void finished(Exchange exchange) {
         if (!exchange.finish()) {
             return;
         }
-        exchange.deadline.cancel(false);
-        if (!exchange.response.headWritten()) {
-            // The gateway always answers before it closes, so the client went away first: stop the service's work
-            // for it too, as nginx does.
-            exchange.clientGone = true;
-            exchange.abandonUpstream();
+        if (!exchange.response().headWritten()) {
+            // The gateway always answers before it closes, so the client went away first.
+            exchange.clientLeft();
         }
-        int status = exchange.clientGone ? CLIENT_CLOSED_REQUEST : exchange.response.getStatusCode();
-        long nanos = System.nanoTime() - exchange.startedNanos;
+        int status = exchange.clientGone() ? CLIENT_CLOSED_REQUEST : exchange.response().getStatusCode();
+        long nanos = exchange.elapsedNanos();
         accessLog.record(accessLine(exchange, status, nanos));
-        metrics.record(exchange.request.method().name(), uriTemplate(exchange), status, nanos);
+        metrics.record(exchange.request().method().name(), uriTemplate(exchange), status, nanos);
         inFlight.end();
-        if (inFlight.draining() && !exchange.clientGone) {
+        if (inFlight.draining() && !exchange.clientGone()) {
             closeAfterAnswer(exchange);
         }
     }
 
     /** Draining: the client's next request should go to another replica, so its connection closes now. */
     private static void closeAfterAnswer(Exchange exchange) {
-        if (exchange.request.version() == HttpVersion.HTTP_2) {
-            exchange.request.connection().shutdown(); // GOAWAY: streams under way finish, no new ones
-        } else if (!exchange.response.closed()) {
-            exchange.response.close(); // after the answer's last byte is written
+        if (exchange.http2()) {
+            exchange.request().connection().shutdown(); // GOAWAY: streams under way finish, no new ones
+        } else if (!exchange.response().closed()) {
+            exchange.response().close(); // after the answer's last byte is written
         }
     }
 
@@ -241,19 +242,18 @@ public class ApiPipeline {
      * only be cut off.
      */
     private void timeUp(Exchange exchange) {
-        HttpServerResponse response = exchange.response;
+        HttpServerResponse response = exchange.response();
         if (response.ended() || response.closed()) {
             return;
         }
-        exchange.timedOut = true;
-        exchange.abandonUpstream();
+        exchange.timeLimitReached();
         if (response.headWritten()) {
-            exchange.request.connection().close();
+            exchange.request().connection().close();
             return;
         }
         response.putHeader("Connection", "close");
         String limit = requestTimeLimitMillis + " ms";
-        if (exchange.request.isEnded()) {
+        if (exchange.request().isEnded()) {
             problems.send(response, 504, "request-time-limit", "Request took too long",
                     "The service did not finish answering within the gateway's limit of " + limit);
         } else {
@@ -264,12 +264,12 @@ public class ApiPipeline {
 
     /** The route's template; requests answered before a route was chosen (preflight, 413) look theirs up. */
     private String uriTemplate(Exchange exchange) {
-        if (exchange.admission.uriTemplate() == null) {
+        if (exchange.admission().uriTemplate() == null) {
             String path = exchange.path();
-            exchange.admission.uriTemplate(
+            exchange.admission().uriTemplate(
                     routes.routeFor(path).map(route -> route.template(path)).orElse(Admission.NO_ROUTE));
         }
-        return exchange.admission.uriTemplate();
+        return exchange.admission().uriTemplate();
     }
 
     /**
@@ -278,13 +278,13 @@ public class ApiPipeline {
      */
     private String accessLine(Exchange exchange, int status, long nanos) {
         long tenthsOfMs = nanos / 100_000;
-        return new StringBuilder(160).append(exchange.request.method().name()).append(' ')
+        return new StringBuilder(160).append(exchange.request().method().name()).append(' ')
                 .append(exchange.path()).append(' ').append(status).append(' ')
                 .append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10).append("ms request=")
-                .append(exchange.admission.requestId()).append(" client=")
-                .append(exchange.admission.client() == null ? "anonymous" : clientLabel.of(exchange.admission.client()))
+                .append(exchange.admission().requestId()).append(" client=")
+                .append(exchange.admission().client() == null ? "anonymous" : clientLabel.of(exchange.admission().client()))
                 .append(" from=")
-                .append(exchange.admission.clientAddress() == null ? "-" : exchange.admission.clientAddress())
+                .append(exchange.admission().clientAddress() == null ? "-" : exchange.admission().clientAddress())
                 .toString();
     }
 

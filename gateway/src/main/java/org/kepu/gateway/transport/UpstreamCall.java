@@ -94,16 +94,16 @@ final class UpstreamCall implements UpstreamConnections.Lease {
     }
 
     private void send() {
-        HttpServerRequest in = exchange.request;
+        HttpServerRequest in = exchange.request();
         HttpHeaders headers = new DefaultHttpHeaders(true); // names checked again on the way out, as Netty's codec would
         UpstreamProxy.Body body = proxy.copyRequestHeaders(exchange, instance, headers);
         HttpMethod method = in.method().toNetty();
         // The path the gateway decided on (normalised), never the one received; the query passes as it came.
         String query = in.query();
-        String uri = instance.basePath() + exchange.admission.path() + (query == null ? "" : "?" + query);
+        String uri = instance.basePath() + exchange.admission().path() + (query == null ? "" : "?" + query);
         Channel channel = connection.channel();
         lastActivity = System.nanoTime();
-        silenceCheck = exchange.loop.schedule(this::checkSilence, silenceNanos, TimeUnit.NANOSECONDS);
+        silenceCheck = exchange.loop().schedule(this::checkSilence, silenceNanos, TimeUnit.NANOSECONDS);
         if (body == UpstreamProxy.Body.NONE) {
             bodyless = true;
             requestEnded = true;
@@ -129,9 +129,8 @@ final class UpstreamCall implements UpstreamConnections.Lease {
                 return;
             }
             if (counted && (bodyBytes += chunk.length()) > proxy.maxBodyBytes()) {
-                exchange.bodyTooLarge = true;
                 abandon();
-                proxy.problems().bodyTooLarge(exchange.response, proxy.maxBodyBytes());
+                proxy.problems().bodyTooLarge(exchange.response(), proxy.maxBodyBytes());
                 return;
             }
             lastActivity = System.nanoTime();
@@ -158,7 +157,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
     void upstreamWritable() {
         if (pausedForUpstream && !done) {
             pausedForUpstream = false;
-            exchange.request.resume();
+            exchange.request().resume();
         }
     }
 
@@ -200,7 +199,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
             gathered = Unpooled.buffer((int) RequestFraming.declaredLength(length));
             return;
         }
-        HttpServerResponse out = exchange.response;
+        HttpServerResponse out = exchange.response();
         copyHead(out);
         if (length == null) {
             out.setChunked(true);
@@ -226,7 +225,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
 
     private void bodyReceived(HttpContent content) {
         ByteBuf data = content.content();
-        HttpServerResponse out = exchange.response;
+        HttpServerResponse out = exchange.response();
         if (gathered != null) {
             gathered.writeBytes(data);
         } else if (data.isReadable()) {
@@ -261,7 +260,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
             retried = true;
             cancelSilenceCheck();
             connection = null;
-            proxy.connections().acquire(exchange.loop, instance, this);
+            proxy.connections().acquire(exchange.loop(), instance, this);
             return;
         }
         broke(cause);
@@ -275,7 +274,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
             proxy.upstreamFailed(exchange, route, instance, cause == null ? new ClosedChannelException() : cause);
         } else {
             // The answer broke off: a gathered one has not begun, so the client still gets a whole answer.
-            proxy.problems().send(exchange.response, 502, "upstream-failed", "Bad gateway",
+            proxy.problems().send(exchange.response(), 502, "upstream-failed", "Bad gateway",
                     "The service closed the connection in the middle of its answer");
         }
     }
@@ -297,7 +296,7 @@ final class UpstreamCall implements UpstreamConnections.Lease {
         }
         long silent = System.nanoTime() - lastActivity;
         if (silent < silenceNanos) {
-            silenceCheck = exchange.loop.schedule(this::checkSilence, silenceNanos - silent,
+            silenceCheck = exchange.loop().schedule(this::checkSilence, silenceNanos - silent,
                     TimeUnit.NANOSECONDS);
             return;
         }

@@ -21,8 +21,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.vertx.core.Vertx;
-import io.vertx.core.impl.VertxInternal;
 
 /**
  * Keep-alive HTTP/1.1 connections to the upstream instances, kept apart per event loop: a request, its upstream
@@ -39,14 +37,8 @@ public class UpstreamConnections {
     private static final int MAX_INITIAL_LINE = 4096;
     private static final int MAX_CHUNK = 8192;
 
-    /**
-     * Vert.x's internal API ({@code VertxInternal}), for two things no public API hands out: the Netty channel factory
-     * of the transport Vert.x chose (epoll where available), and its non-blocking DNS resolver as a Netty resolver
-     * group. The relay writes Netty HTTP messages on raw channels (bench/README.md: Vert.x's HTTP client cost more per
-     * request), so it needs a Netty {@code Bootstrap} on the request's own event loop with Vert.x's transport; the
-     * public {@code NetClient} would give a Vert.x socket, not a pipeline to add Netty's HTTP codec to.
-     */
-    private final VertxInternal vertx;
+    /** Vert.x's event loops: the channel type of its transport and a non-blocking resolver for the instances. */
+    private final NettyLoops loops;
     private final int connectTimeoutMillis;
     private final int maxHeaderBytes;
     private final int maxPerInstance;
@@ -59,8 +51,8 @@ public class UpstreamConnections {
         }
     };
 
-    public UpstreamConnections(Vertx vertx, GatewayConfig config) {
-        this.vertx = (VertxInternal) vertx;
+    public UpstreamConnections(NettyLoops loops, GatewayConfig config) {
+        this.loops = loops;
         this.connectTimeoutMillis = (int) config.connectTimeout().toMillis();
         this.maxHeaderBytes = config.maxHeaderBytes();
         this.maxPerInstance = config.upstreamConnectionsPerLoop();
@@ -132,8 +124,8 @@ public class UpstreamConnections {
         private void connect(Lease lease) {
             open++;
             UpstreamConnection connection = new UpstreamConnection(this);
-            ChannelFuture connecting = new Bootstrap().group(loop).channelFactory(vertx.transport().channelFactory(false))
-                    .resolver(vertx.nettyAddressResolverGroup())
+            ChannelFuture connecting = new Bootstrap().group(loop).channelFactory(loops.socketChannels())
+                    .resolver(loops.resolver())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                     .option(ChannelOption.TCP_NODELAY, true).handler(new ChannelInitializer<>() {
                         @Override

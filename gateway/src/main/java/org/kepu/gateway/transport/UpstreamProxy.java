@@ -52,21 +52,18 @@ public class UpstreamProxy {
     }
 
     public void forward(Exchange exchange, Route route) {
-        if (exchange.clientGone) {
-            return; // left while its token was checked
-        }
         long now = System.nanoTime();
         Optional<Instance> chosen = route.nextInstance(now);
         if (chosen.isEmpty()) {
             // Every instance failed recently: answer at once rather than make the client wait on a dead service.
-            exchange.response.putHeader("Retry-After", Long.toString(route.secondsUntilRetry(now)));
-            problems.send(exchange.response, 503, "upstream-unavailable", "Service unavailable",
+            exchange.response().putHeader("Retry-After", Long.toString(route.secondsUntilRetry(now)));
+            problems.send(exchange.response(), 503, "upstream-unavailable", "Service unavailable",
                     "The " + route.service() + " service is failing; the gateway stopped sending it requests for a moment");
             return;
         }
         UpstreamCall call = new UpstreamCall(this, exchange, route, chosen.get());
-        exchange.upstream = call;
-        connections.acquire(exchange.loop, chosen.get(), call);
+        exchange.calling(call);
+        connections.acquire(exchange.loop(), chosen.get(), call);
     }
 
     UpstreamConnections connections() {
@@ -97,7 +94,7 @@ public class UpstreamProxy {
 
     /** Copies the end-to-end headers and adds the forwarding ones; says whether and how a body follows. */
     Body copyRequestHeaders(Exchange exchange, Instance instance, HttpHeaders headers) {
-        HttpServerRequest in = exchange.request;
+        HttpServerRequest in = exchange.request();
         Set<String> named = namedInConnection(in.headers().getAll("Connection"));
         in.headers().forEach(header -> {
             String name = header.getKey();
@@ -121,7 +118,7 @@ public class UpstreamProxy {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
-        headers.set(RequestIds.HEADER, exchange.admission.requestId());
+        headers.set(RequestIds.HEADER, exchange.admission().requestId());
         if (headers.contains(CONTENT_LENGTH)) {
             return Body.SIZED;
         }
@@ -134,9 +131,9 @@ public class UpstreamProxy {
 
     /** The call failed before its answer could be relayed: 504 for silence, 503 for no connection, 502 otherwise. */
     void upstreamFailed(Exchange exchange, Route route, Instance instance, Throwable failure) {
-        LOG.warnf("Upstream %s (%s) failed for %s %s: %s", route.service(), instance.uri(), exchange.request.method(),
-                exchange.request.path(), failure.toString());
-        HttpServerResponse response = exchange.response;
+        LOG.warnf("Upstream %s (%s) failed for %s %s: %s", route.service(), instance.uri(), exchange.request().method(),
+                exchange.request().path(), failure.toString());
+        HttpServerResponse response = exchange.response();
         if (failure instanceof TimeoutException || failure instanceof ConnectTimeoutException) {
             problems.send(response, 504, "upstream-timeout", "Service did not answer in time",
                     "The " + route.service() + " service did not answer within " + route.timeout().toMillis()
