@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.kepu.common.divisions.DivisionSql;
 import org.kepu.common.search.SqlConditions;
+import org.kepu.venues.domain.BaseSearch;
 
 /** The SQL condition of the education-base list over {@code venue v}: every venue with a certification history. */
 final class BaseFilters {

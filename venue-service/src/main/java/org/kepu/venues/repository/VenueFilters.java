@@ -9,6 +9,7 @@ import org.kepu.common.geo.NearSql;
 import org.kepu.common.search.SqlConditions;
 import org.kepu.venues.domain.OpeningHours;
 import org.kepu.venues.domain.VenueKind;
+import org.kepu.venues.domain.VenueSearch;
 
 /** The SQL condition of a public venue search over {@code venue v}, with its parameters. */
 final class VenueFilters {

@@ -13,7 +13,9 @@ import org.hibernate.Session;
 import org.kepu.common.geo.NearSql;
 import org.kepu.common.paging.Page;
 import org.kepu.common.search.SqlConditions;
+import org.kepu.venues.domain.BaseSearch;
 import org.kepu.venues.domain.Venue;
+import org.kepu.venues.domain.VenueSearch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 

@@ -32,7 +32,7 @@ import org.kepu.venues.domain.CertificationStatus;
 import org.kepu.venues.domain.OpeningHours;
 import org.kepu.venues.domain.Venue;
 import org.kepu.venues.domain.VenueKind;
-import org.kepu.venues.repository.BaseSearch;
+import org.kepu.venues.domain.BaseSearch;
 import org.kepu.venues.service.CertificationService;
 
 /** The list the staff who run the annual review work from: every venue with a certification history. */

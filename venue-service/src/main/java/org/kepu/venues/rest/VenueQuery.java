@@ -23,7 +23,7 @@ import org.kepu.venues.domain.CertificationLevel;
 import org.kepu.venues.domain.Facility;
 import org.kepu.venues.domain.VenueCategory;
 import org.kepu.venues.domain.VenueKind;
-import org.kepu.venues.repository.VenueSearch;
+import org.kepu.venues.domain.VenueSearch;
 
 /** The query parameters of a venue search. */
 public class VenueQuery {

@@ -42,7 +42,7 @@ import org.kepu.common.security.Roles;
 import org.kepu.venues.config.VenuesConfig;
 import org.kepu.venues.domain.Venue;
 import org.kepu.venues.domain.VenueStatus;
-import org.kepu.venues.repository.VenueSearch;
+import org.kepu.venues.domain.VenueSearch;
 import org.kepu.venues.service.VenueDraft;
 import org.kepu.venues.service.VenueService;
 

@@ -15,7 +15,7 @@ import org.kepu.venues.domain.BaseCertification;
 import org.kepu.venues.domain.CertificationMove;
 import org.kepu.venues.domain.Venue;
 import org.kepu.venues.messaging.VenueFacts;
-import org.kepu.venues.repository.BaseSearch;
+import org.kepu.venues.domain.BaseSearch;
 import org.kepu.venues.repository.CertificationMoveRepository;
 import org.kepu.venues.repository.VenueRepository;
 

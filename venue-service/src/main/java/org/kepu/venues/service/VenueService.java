@@ -20,7 +20,7 @@ import org.kepu.venues.domain.Venue;
 import org.kepu.venues.domain.VenueStatus;
 import org.kepu.venues.messaging.VenueFacts;
 import org.kepu.venues.repository.VenueRepository;
-import org.kepu.venues.repository.VenueSearch;
+import org.kepu.venues.domain.VenueSearch;
 
 /** Venue use cases; each public method is one transaction, and every state change writes its fact to the outbox. */
 @ApplicationScoped

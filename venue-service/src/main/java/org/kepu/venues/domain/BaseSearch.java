@@ -1,8 +1,6 @@
-package org.kepu.venues.repository;
+package org.kepu.venues.domain;
 
 import org.kepu.common.divisions.EconomicRegion;
-import org.kepu.venues.domain.CertificationLevel;
-import org.kepu.venues.domain.CertificationStatus;
 
 /**
  * The filters of the education-base list; null fields do not filter.

@@ -1,4 +1,4 @@
-package org.kepu.venues.repository;
+package org.kepu.venues.domain;
 
 import java.time.OffsetDateTime;
 
@@ -6,11 +6,6 @@ import org.kepu.common.divisions.EconomicRegion;
 import org.kepu.common.geo.GeoPoint;
 import org.kepu.common.vocabulary.Audience;
 import org.kepu.common.vocabulary.Theme;
-import org.kepu.venues.domain.Accessibility;
-import org.kepu.venues.domain.CertificationLevel;
-import org.kepu.venues.domain.Facility;
-import org.kepu.venues.domain.VenueCategory;
-import org.kepu.venues.domain.VenueKind;
 
 /**
  * The filters of a public venue search; null fields do not filter. Closed venues are never found.
