@@ -14,8 +14,14 @@ final class TestFacts {
     static String event(FactSender producer, String city, String region, String type, String status, String format,
             String theme,
             String startsAt, Integer offline) throws Exception {
-        return event(producer, city.substring(0, 4) + "02", city, region, type, status, format, theme, startsAt,
-                offline, "o");
+        return event(producer, null, city, region, type, status, format, theme, startsAt, offline);
+    }
+
+    /** As above, sent under {@code key} (null: the event's id, as event-service keys it). */
+    static String event(FactSender producer, String key, String city, String region, String type, String status,
+            String format, String theme, String startsAt, Integer offline) throws Exception {
+        return event(producer, key, city.substring(0, 4) + "02", city, region, type, status, format, theme,
+                startsAt, offline, "o");
     }
 
     /** A public lecture in a county of the Delta. Returns the event's id. */
@@ -26,15 +32,24 @@ final class TestFacts {
     /** A public lecture in a county of the Delta, organized by {@code org}. Returns the event's id. */
     static String eventBy(FactSender producer, String org, String county, String status, String startsAt)
             throws Exception {
-        return event(producer, county, county.substring(0, 4) + "00", "PRD", "LECTURE", status, "OFFLINE", "GENERAL",
-                startsAt, null, org);
+        return eventBy(producer, null, org, county, status, startsAt);
     }
 
-    private static String event(FactSender producer, String county, String city, String region, String type,
-            String status, String format, String theme, String startsAt, Integer offline, String org)
+    /**
+     * As {@link #eventBy(FactSender, String, String, String, String)}, sent under {@code key} (null: the event's id, as
+     * event-service keys it), so that a later marker under the same key follows it. Returns the event's id.
+     */
+    static String eventBy(FactSender producer, String key, String org, String county, String status,
+            String startsAt) throws Exception {
+        return event(producer, key, county, county.substring(0, 4) + "00", "PRD", "LECTURE", status, "OFFLINE",
+                "GENERAL", startsAt, null, org);
+    }
+
+    private static String event(FactSender producer, String key, String county, String city, String region,
+            String type, String status, String format, String theme, String startsAt, Integer offline, String org)
             throws Exception {
         String id = UUID.randomUUID().toString();
-        producer.send("kepu.events", id, """
+        producer.send("kepu.events", key == null ? id : key, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/event-service","type":"kepu.event.published",
                  "subject":"%s","time":"2032-01-01T01:00:00Z","datacontenttype":"application/json",
                  "data":{"id":"%s","version":2,"status":"%s","type":"%s","divisionCode":"%s","cityCode":"%s",
@@ -48,7 +63,13 @@ final class TestFacts {
     /** A registration fact as event-service writes it (no contact), keyed by the event. */
     static void registration(FactSender producer, String eventId, String registrationId, int version, int size, String status,
             boolean checkedIn) throws Exception {
-        producer.send("kepu.registrations", eventId, """
+        registration(producer, eventId, eventId, registrationId, version, size, status, checkedIn);
+    }
+
+    /** As above, sent under {@code key} instead of the event's id. */
+    static void registration(FactSender producer, String key, String eventId, String registrationId, int version,
+            int size, String status, boolean checkedIn) throws Exception {
+        producer.send("kepu.registrations", key, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/event-service","type":"kepu.registration.confirmed",
                  "subject":"%s","time":"2032-01-01T01:00:00Z","datacontenttype":"application/json",
                  "data":{"registrationId":"%s","eventId":"%s","version":%d,"kind":"INDIVIDUAL","size":%d,

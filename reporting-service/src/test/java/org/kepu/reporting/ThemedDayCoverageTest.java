@@ -1,13 +1,15 @@
 package org.kepu.reporting;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +29,9 @@ import io.restassured.path.json.JsonPath;
 class ThemedDayCoverageTest {
 
     static FactSender producer;
+
+    @Inject
+    DataSource db;
 
     @BeforeAll
     static void connect() {
@@ -54,14 +59,15 @@ class ThemedDayCoverageTest {
     @Test
     void aCitysDistrictsAreCoveredOnEachThemedDayAndItsScienceWeekTargetIsMeasured() throws Exception {
         // 2034's usual science week: 8 days from May's fourth Saturday, the 27th, to 3 June (Shanghai days).
-        TestFacts.eventIn(producer, "440106", "PUBLISHED", "2034-05-28T10:00:00+08:00");
-        TestFacts.eventIn(producer, "440113", "COMPLETED", "2034-06-03T23:30:00+08:00");
-        TestFacts.eventIn(producer, "440114", "PUBLISHED", "2034-06-04T00:30:00+08:00");
-        TestFacts.eventIn(producer, "440115", "CANCELLED", "2034-05-29T10:00:00+08:00");
-        TestFacts.eventIn(producer, "440111", "PUBLISHED", "2034-05-21T10:00:00+08:00");
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
-                .until(() -> coverage().getInt(scienceWeek("areasCovered")) == 2);
-        Thread.sleep(1000); // anything miscounted would have arrived by now too
+        String key = java.util.UUID.randomUUID().toString();
+        TestFacts.eventBy(producer, key, "o", "440106", "PUBLISHED", "2034-05-28T10:00:00+08:00");
+        TestFacts.eventBy(producer, key, "o", "440113", "COMPLETED", "2034-06-03T23:30:00+08:00");
+        TestFacts.eventBy(producer, key, "o", "440114", "PUBLISHED", "2034-06-04T00:30:00+08:00");
+        TestFacts.eventBy(producer, key, "o", "440115", "CANCELLED", "2034-05-29T10:00:00+08:00");
+        TestFacts.eventBy(producer, key, "o", "440111", "PUBLISHED", "2034-05-21T10:00:00+08:00");
+        // Once a later marker under the same key is applied, so is every event above: a miscount would show now.
+        Markers.events(producer, db, key);
+        assertTrue(coverage().getInt(scienceWeek("areasCovered")) == 2, coverage().prettify());
 
         JsonPath coverage = coverage();
         assertTrue(coverage.getString("areaLevel").equals("COUNTY"), coverage.prettify());
@@ -117,16 +123,14 @@ class ThemedDayCoverageTest {
         String b = "乙单位-" + java.util.UUID.randomUUID();
         String plan = PlanTest.create(PlanTest.craftedPlan(a, b, b, "2035-11-30").replace("2030", "2035"));
         // 2035's usual science week: 26 May to 2 June.
-        TestFacts.eventBy(producer, a, "440106", "PUBLISHED", "2035-05-27T10:00:00+08:00");
-        TestFacts.eventBy(producer, b, "440106", "PUBLISHED", "2035-06-10T10:00:00+08:00");
+        String key = java.util.UUID.randomUUID().toString();
+        TestFacts.eventBy(producer, key, a, "440106", "PUBLISHED", "2035-05-27T10:00:00+08:00");
+        TestFacts.eventBy(producer, key, b, "440106", "PUBLISHED", "2035-06-10T10:00:00+08:00");
         given().auth().oauth2(token("admin")).contentType(ContentType.JSON).body(Map.of("value", 1, "source", "测试"))
                 .when().put("/api/v1/reports/targets/SCIENCE_WEEK_UNITS/2035/" + plan).then().statusCode(200)
                 .body("target", equalTo(2));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
-                .until(() -> given().auth().oauth2(token("analyst")).queryParam("year", 2035).when()
-                        .get("/api/v1/reports/kpis").then().extract().jsonPath()
-                        .getInt("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.actual") == 1);
-        Thread.sleep(1000); // b's event, outside the week, must not count once it has arrived too
+        // b's event, outside the week, must not count: a later marker under the same key shows it has arrived.
+        Markers.events(producer, db, key);
         given().auth().oauth2(token("analyst")).queryParam("year", 2035).when().get("/api/v1/reports/kpis").then()
                 .body("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.actual", equalTo(1))
                 .body("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.gap", equalTo(1));
