@@ -1,20 +1,16 @@
 package org.kepu.gateway.domain;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.inject.Singleton;
-
-import org.kepu.gateway.config.GatewayConfig;
 
 /**
  * Which browser origins may call the API (Fetch standard, CORS protocol). The gateway answers preflights itself, so
  * they never reach a service, and marks the answers to allowed origins; the browser enforces the rest. The header
  * values are joined once here, not per request.
  */
-@Singleton
-public class CorsPolicy {
+public final class CorsPolicy {
 
     private final Set<String> origins;
     private final boolean anyOrigin;
@@ -23,15 +19,22 @@ public class CorsPolicy {
     private final String exposeHeaders;
     private final String maxAgeSeconds;
 
-    public CorsPolicy(GatewayConfig config) {
-        GatewayConfig.Cors cors = config.cors();
-        this.origins = cors.origins().stream().map(String::trim).filter(origin -> !origin.isEmpty())
+    /**
+     * @param origins pages' origins allowed exactly as browsers send them, or {@code *} for any
+     * @param methods methods a preflight may ask for
+     * @param headers request headers a preflight may ask for
+     * @param exposedHeaders response headers a page's script may read beyond the CORS-safelisted ones
+     * @param maxAge how long a browser may reuse a preflight's answer
+     */
+    public CorsPolicy(List<String> origins, List<String> methods, List<String> headers, List<String> exposedHeaders,
+            Duration maxAge) {
+        this.origins = origins.stream().map(String::trim).filter(origin -> !origin.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         this.anyOrigin = origins.contains("*");
-        this.allowMethods = join(cors.methods());
-        this.allowHeaders = join(cors.headers());
-        this.exposeHeaders = join(cors.exposedHeaders());
-        this.maxAgeSeconds = Long.toString(cors.maxAge().toSeconds());
+        this.allowMethods = join(methods);
+        this.allowHeaders = join(headers);
+        this.exposeHeaders = join(exposedHeaders);
+        this.maxAgeSeconds = Long.toString(maxAge.toSeconds());
     }
 
     /** Whether a page served from this origin may read the API's answers. */

@@ -1,31 +1,15 @@
 package org.kepu.gateway.domain;
 
-import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.inject.Singleton;
-
-import org.kepu.gateway.config.GatewayConfig;
-
-/** Every route, built once from configuration; the longest matching prefix wins. */
-@Singleton
-public class RouteTable {
+/** Every route (built once from configuration, config.EdgePolicies); the longest matching prefix wins. */
+public final class RouteTable {
 
     private final List<Route> routes;
 
-    public RouteTable(GatewayConfig config) {
-        this.routes = config.services().entrySet().stream()
-                .map(entry -> new Route(entry.getKey(), entry.getValue().prefixes(),
-                        entry.getValue().urls().stream().map(url -> new Instance(URI.create(url),
-                                config.failuresBeforeEjection(), config.ejectionTime())).toList(),
-                        entry.getValue().anonymousReads().stream().filter(p -> !p.isBlank()).toList(),
-                        entry.getValue().anonymousWrites().orElse(List.of()).stream().filter(w -> !w.isBlank())
-                                .map(AnonymousWrite::parse)
-                                .toList(),
-                        entry.getValue().timeout()))
-                .sorted(Comparator.comparing(Route::service)).toList();
+    public RouteTable(List<Route> routes) {
+        this.routes = List.copyOf(routes);
     }
 
     public List<Route> all() {

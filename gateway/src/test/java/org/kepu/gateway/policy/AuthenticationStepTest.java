@@ -1,5 +1,7 @@
 package org.kepu.gateway.policy;
 
+import org.kepu.gateway.config.EdgePolicies;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +29,7 @@ class AuthenticationStepTest {
         }
     };
     private final AuthenticationStep step = new AuthenticationStep(verifier);
-    private final RouteTable routes = new RouteTable(Heads.config());
+    private final RouteTable routes = EdgePolicies.routes(Heads.config());
 
     private Admission routed(String path) {
         Admission admission = new Admission();

@@ -1,15 +1,16 @@
 package org.kepu.gateway.policy;
 
+import org.kepu.gateway.config.EdgePolicies;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.kepu.gateway.domain.CorsPolicy;
 
 class CorsStepTest {
 
-    private final CorsStep step = new CorsStep(new CorsPolicy(Heads.config()));
+    private final CorsStep step = new CorsStep(EdgePolicies.cors(Heads.config()));
 
     @Test
     void aPreflightFromAnAllowedOriginIsAnsweredHere() {

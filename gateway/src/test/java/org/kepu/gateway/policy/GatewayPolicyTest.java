@@ -1,5 +1,7 @@
 package org.kepu.gateway.policy;
 
+import org.kepu.gateway.config.EdgePolicies;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +12,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.kepu.gateway.config.GatewayConfig;
-import org.kepu.gateway.domain.CorsPolicy;
-import org.kepu.gateway.domain.RouteTable;
 import org.kepu.gateway.domain.TrustedProxies;
 import org.kepu.gateway.service.RateLimiter;
 import org.kepu.gateway.service.TokenVerifier;
@@ -20,8 +20,8 @@ import org.kepu.gateway.service.TokenVerifier;
 class GatewayPolicyTest {
 
     private final GatewayConfig config = Heads.config();
-    private final GatewayPolicy policy = new GatewayPolicy(config, new CorsPolicy(config),
-            TrustedProxies.of(List.of()), new RouteTable(config), new TokenVerifier(null) {
+    private final GatewayPolicy policy = new GatewayPolicy(config, EdgePolicies.cors(config),
+            TrustedProxies.of(List.of()), EdgePolicies.routes(config), new TokenVerifier(null) {
                 @Override
                 public Optional<JsonWebToken> verify(String token) {
                     return Optional.empty();

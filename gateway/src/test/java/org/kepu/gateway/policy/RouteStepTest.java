@@ -1,15 +1,16 @@
 package org.kepu.gateway.policy;
 
+import org.kepu.gateway.config.EdgePolicies;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.kepu.gateway.domain.RouteTable;
 
 class RouteStepTest {
 
-    private final RouteStep step = new RouteStep(new RouteTable(Heads.config()), 1000);
+    private final RouteStep step = new RouteStep(EdgePolicies.routes(Heads.config()), 1000);
 
     private static Admission at(String path) {
         Admission admission = new Admission();
