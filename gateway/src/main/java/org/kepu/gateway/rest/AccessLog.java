@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * The access log: one line per request on standard output, as nginx and Kong keep theirs apart from the application
  * log. An event loop only queues the line; one background thread writes what has queued up in a single write. Going
- * through the logging framework cost ~25 µs a request (formatting, a lock, a write per line): a fifth of the gateway's
- * CPU per proxied request.
+ * through the logging framework (formatting, a lock, a write per line) cost a large share of a proxied request's CPU
+ * (bench/gateway/README.md).
  * <p>
  * Under load the writer wakes every {@link #GATHER_NANOS} and writes what gathered meanwhile, as nginx's
  * {@code access_log ... flush=}; when nothing comes it sleeps until a line does, so an idle gateway does not wake.

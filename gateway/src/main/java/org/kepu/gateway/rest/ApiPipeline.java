@@ -33,8 +33,8 @@ import io.vertx.core.http.HttpVersion;
  * transport, which moves bytes.
  * <p>
  * This class and the beans it calls per request are singletons: an application-scoped bean is reached through a
- * client proxy that looks its instance up in the context on every call, a dozen calls per proxied request (about 3 %
- * of the gateway's samples in a JFR profile; too little for the bench to tell, bench/README.md session 8).
+ * client proxy that looks its instance up in the context on every call, a dozen calls per proxied request
+ * (bench/gateway/README.md).
  */
 @Singleton
 public class ApiPipeline {

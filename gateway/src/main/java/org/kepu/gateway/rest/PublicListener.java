@@ -27,8 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
  * process. Quarkus' HTTP server itself does not listen ({@code quarkus.http.host-enabled=false}).
  * <p>
  * Why not a route on Quarkus' router: its per-request machinery (a routing context, security, CORS and context
- * propagation handlers, a request wrapper that re-checks every pause) cost about 8 µs of CPU per proxied request,
- * where the proxying itself costs some 20 (bench/README.md, sessions 6 and 7).
+ * propagation handlers, a request wrapper that re-checks every pause) costs a proxied request a good part of its CPU
+ * (bench/gateway/README.md).
  */
 @ApplicationScoped
 public class PublicListener {

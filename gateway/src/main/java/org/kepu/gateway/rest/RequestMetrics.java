@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.binder.http.Outcome;
  * template, never the raw path: one series per event id would grow without bound.
  * <p>
  * Quarkus' generic HTTP binders are off in the gateway (application.properties): they look every meter up by its
- * tags on each request, and count the bytes of every socket read and write, several µs of CPU per proxied request.
+ * tags on each request, and count the bytes of every socket read and write (what that cost: bench/gateway/README.md).
  * Here each series' timer is looked up once and kept. Beside them, {@code kepu_gateway_requests_in_flight}: the API
  * requests under way, which a drain on shutdown waits for.
  */

@@ -29,7 +29,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * come free.
  * <p>
  * Netty channels rather than Vert.x's HTTP client: the client's request and response objects, futures and pool cost a
- * proxied request more CPU than relaying Netty's HTTP messages does (bench/README.md, session 9).
+ * proxied request more CPU than relaying Netty's HTTP messages does (bench/gateway/README.md).
  */
 @Singleton
 public class UpstreamConnections {
