@@ -16,6 +16,8 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.kepu.common.divisions.Division;
+import org.kepu.common.divisions.Divisions;
 import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 
@@ -236,6 +238,34 @@ public class Event {
         capacity = newCapacity;
         registrationSizeCap = sizeCap;
         keepsWaitList = waitList;
+    }
+
+    /**
+     * Joins the umbrella event {@code series} (one level deep: a series belongs to none), or leaves any with null.
+     */
+    public void joinSeries(Event series) {
+        if (series != null && series.id.equals(id)) {
+            throw DomainException.invalid("seriesId", "must not be the event itself");
+        }
+        if (series != null && series.seriesId != null) {
+            throw DomainException.invalid("seriesId", "names an event that itself belongs to a series");
+        }
+        seriesId = series == null ? null : series.id;
+    }
+
+    /**
+     * Where the event happens: the division and point given, or the venue's where a venue is named and they are left
+     * out. The city and its economic region follow from the division, so regional searches need no lookup.
+     */
+    public void placeAt(String division, Double lat, Double lon, KnownVenue venue, Divisions divisions) {
+        divisionCode = division != null ? division : venue.divisionCode;
+        Division city = divisions.cityOf(divisionCode).orElse(null);
+        cityCode = city == null ? null : city.code();
+        economicRegion = city == null ? null : city.economicRegion().name();
+        boolean placedByVenue = venue != null && lat == null;
+        latitude = placedByVenue ? venue.latitude : lat;
+        longitude = placedByVenue ? venue.longitude : lon;
+        venueId = venue == null ? null : venue.id;
     }
 
     /** Makes a draft visible to the public. */

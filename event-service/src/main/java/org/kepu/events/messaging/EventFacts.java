@@ -23,27 +23,21 @@ public class EventFacts {
 
     private final Outbox outbox;
     private final String topic;
+    private final EventFactMapper facts;
 
-    public EventFacts(Outbox outbox, EventsConfig config) {
+    public EventFacts(Outbox outbox, EventsConfig config, EventFactMapper facts) {
         this.outbox = outbox;
+        this.facts = facts;
         this.topic = config.topics().events();
     }
 
     /** Records that the event moved or changed; {@code type} is one of this class's constants. */
     public void record(String type, Event event) {
-        outbox.append(topic, type, event.id, toFact(event));
+        outbox.append(topic, type, event.id, facts.toFact(event));
     }
 
     /** Records that each of these events moved or changed the same way, in one statement (a partner's batch). */
     public void recordAll(String type, List<Event> events) {
-        outbox.appendAll(topic, type, events.stream().map(e -> new Outbox.Fact(e.id, toFact(e))).toList());
-    }
-
-    private static EventFact toFact(Event event) {
-        return new EventFact(event.id, event.version, event.status, event.titleZh, event.titleEn, event.type,
-                event.seriesId, event.themes, event.audiences, event.format, event.startsAt, event.endsAt,
-                event.divisionCode, event.cityCode, event.economicRegion, event.venueId, event.organizerOrg,
-                event.responsibleUnits, event.capacity, event.publishedAt, event.cancelReason, event.attendanceOffline,
-                event.attendanceOnline, event.partnerId, event.externalId);
+        outbox.appendAll(topic, type, events.stream().map(e -> new Outbox.Fact(e.id, facts.toFact(e))).toList());
     }
 }

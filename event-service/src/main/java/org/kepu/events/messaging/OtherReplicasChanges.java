@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.kepu.common.kafka.KafkaConnection;
 import org.kepu.events.config.EventsConfig;
-import org.kepu.events.service.PublicEventChanged;
+import org.kepu.events.domain.PublicEventChanged;
 
 import io.smallrye.common.annotation.Identifier;
 

@@ -6,14 +6,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import org.kepu.events.domain.EventChange;
 
 /** The change feed's table: changes written with the event, positioned in commit order by the sequencer. */
 @ApplicationScoped
 public class EventChangeRepository {
-
-    /** A positioned change. */
-    public record Change(long position, UUID eventId, String change, long version, OffsetDateTime changedAt) {
-    }
 
     private final EntityManager entityManager;
 
@@ -67,12 +66,14 @@ public class EventChangeRepository {
     }
 
     /** Up to {@code limit} positioned changes after {@code position}, in position order. */
-    public List<Change> after(long position, int limit) {
-        List<?> rows = entityManager.createNativeQuery("SELECT position, event_id, change, version, changed_at"
-                + " FROM event_change WHERE position > :after ORDER BY position LIMIT :limit")
+    public List<EventChange> after(long position, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("SELECT position, event_id, change, version, changed_at"
+                + " FROM event_change WHERE position > :after ORDER BY position LIMIT :limit", Tuple.class)
                 .setParameter("after", position).setParameter("limit", limit).getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> new Change(((Number) r[0]).longValue(), (UUID) r[1],
-                (String) r[2], ((Number) r[3]).longValue(), toOffset(r[4]))).toList();
+        return rows.stream().map(r -> new EventChange(r.get("position", Number.class).longValue(),
+                r.get("event_id", UUID.class), r.get("change", String.class), r.get("version", Number.class).longValue(),
+                toOffset(r.get("changed_at")))).toList();
     }
 
     /** The newest position given: where a client that has just listed the events starts following. */

@@ -14,12 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 import org.kepu.common.paging.Page;
+import org.kepu.common.persistence.EntityColumns;
 import org.kepu.common.search.NamedSql;
 import org.kepu.events.domain.Event;
 
 /**
  * Runs a search statement that answers a whole page in one round trip, outside any transaction: each row carries the
- * count up to the search cap ({@link Page#SEARCH_COUNT_LIMIT}), then the columns of {@link EventRows} for one event of
+ * count up to the search cap ({@link Page#SEARCH_COUNT_LIMIT}) as {@code n}, then the columns of {@link EventRows} for one event of
  * the page (null when the page is empty, so that a page past the end still says the total), in the page's order. Read
  * by plain JDBC into detached events.
  */
@@ -39,10 +40,13 @@ class EventPage {
                 ResultSet rows = statement.executeQuery()) {
             long counted = 0;
             List<Event> items = new ArrayList<>(size);
+            EntityColumns.Reader<Event> events = EventRows.COLUMNS.reader(rows);
+            int count = rows.findColumn("n");
+            int id = rows.findColumn("id");
             while (rows.next()) {
-                counted = rows.getLong(1);
-                if (rows.getObject(2) != null) {
-                    items.add(EventRows.read(rows, 2));
+                counted = rows.getLong(count);
+                if (rows.getObject(id) != null) {
+                    items.add(events.read());
                 }
             }
             return Page.of(items, counted, Page.SEARCH_COUNT_LIMIT, page, size);

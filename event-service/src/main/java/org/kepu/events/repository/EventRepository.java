@@ -1,5 +1,6 @@
 package org.kepu.events.repository;
 
+import org.kepu.events.domain.EventSearch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +65,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
     public Map<String, Event> findBySources(String partnerId, List<String> externalIds) {
         @SuppressWarnings("unchecked")
         List<Event> found = getEntityManager()
-                .createNativeQuery("SELECT " + EventRows.columns("e") + ", e.push_digest FROM event e"
+                .createNativeQuery("SELECT " + EventRows.COLUMNS.select("e") + " FROM event e"
                         + " WHERE e.partner_id = :partner AND e.external_id = ANY(CAST(:ids AS text[]))", Event.class)
                 .setParameter("partner", partnerId).setParameter("ids", externalIds.toArray(String[]::new))
                 .getResultList();
@@ -79,7 +80,7 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
             return;
         }
         Query insert = getEntityManager().createNativeQuery(EventRows.INSERT_ALL);
-        List<String[]> parameters = EventRows.insertParameters(newEvents);
+        List<String[]> parameters = EventRows.COLUMNS.insertParameters(newEvents);
         for (int i = 0; i < parameters.size(); i++) {
             insert.setParameter(i + 1, parameters.get(i));
         }

@@ -1,5 +1,6 @@
 package org.kepu.events.repository;
 
+import org.kepu.events.domain.EventSearch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

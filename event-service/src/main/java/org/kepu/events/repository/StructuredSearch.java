@@ -1,5 +1,6 @@
 package org.kepu.events.repository;
 
+import org.kepu.events.domain.EventSearch;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -53,7 +54,7 @@ class StructuredSearch {
         String sql = "WITH hits AS MATERIALIZED (SELECT h.id, row_number() OVER (ORDER BY h.starts_at, h.id) AS ord"
                 + " FROM (" + parts + ") h ORDER BY h.starts_at, h.id LIMIT :target),"
                 + " counted AS (SELECT least(count(*), " + (Page.SEARCH_COUNT_LIMIT + 1) + ") AS n FROM hits)"
-                + " SELECT counted.n, " + EventRows.columns("ev") + " FROM counted LEFT JOIN (hits JOIN event ev"
+                + " SELECT counted.n, " + EventRows.COLUMNS.select("ev") + " FROM counted LEFT JOIN (hits JOIN event ev"
                 + " ON ev.id = hits.id AND hits.ord > :offset AND hits.ord <= :pageEnd) ON true ORDER BY hits.ord";
         return statement.read(sql, params, page, size);
     }
@@ -73,7 +74,7 @@ class StructuredSearch {
         String sql = "WITH page AS MATERIALIZED (" + pageSql + "),"
                 + " counted AS (SELECT count(*) AS n FROM (SELECT 1 FROM event e WHERE " + where + " LIMIT "
                 + (Page.SEARCH_COUNT_LIMIT + 1) + ") m)"
-                + " SELECT counted.n, " + EventRows.columns("ev")
+                + " SELECT counted.n, " + EventRows.COLUMNS.select("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
         return statement.read(sql, params, page, size);
     }
@@ -109,7 +110,7 @@ class StructuredSearch {
                 + " UNION ALL SELECT r.id, r.ord FROM (" + rereadRing + ") r WHERE NOT (SELECT " + holdsRing
                 + " FROM walked w)),"
                 + " counted AS (SELECT least(w.points, " + (Page.SEARCH_COUNT_LIMIT + 1) + ") AS n FROM walked w)"
-                + " SELECT counted.n, " + EventRows.columns("ev")
+                + " SELECT counted.n, " + EventRows.COLUMNS.select("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
         return statement.read(sql, params, page, size);
     }

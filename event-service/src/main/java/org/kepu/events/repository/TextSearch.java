@@ -1,5 +1,6 @@
 package org.kepu.events.repository;
 
+import org.kepu.events.domain.EventSearch;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +88,7 @@ class TextSearch {
                 + ") x WHERE w.after > w.before AND w.before < :pageEnd AND NOT EXISTS (SELECT FROM holder)"
                 + " ORDER BY x.starts_at, x.id LIMIT :limit OFFSET :offset)),"
                 + " counted AS (SELECT max(w.after) AS n FROM walk w)"
-                + " SELECT counted.n, " + EventRows.columns("ev")
+                + " SELECT counted.n, " + EventRows.COLUMNS.select("ev")
                 + " FROM counted LEFT JOIN (page JOIN event ev ON ev.id = page.id) ON true ORDER BY page.ord";
         return statement.read(sql, params, page, size);
     }

@@ -35,10 +35,12 @@ import org.kepu.events.service.ChangeFeed.Slice;
 @Tag(name = "Events")
 public class ChangeFeedResource {
 
+    private final EventViewMapper views;
     private final ChangeFeed feed;
 
-    public ChangeFeedResource(ChangeFeed feed) {
+    public ChangeFeedResource(ChangeFeed feed, EventViewMapper views) {
         this.feed = feed;
+        this.views = views;
     }
 
     /**
@@ -66,7 +68,7 @@ public class ChangeFeedResource {
         Slice slice = feed.read(after, "latest".equals(from), limit);
         return new ChangePage(slice.entries().stream().map(entry -> new ChangeView(
                 ChangeFeed.encode(entry.change().position()), entry.change().change(), entry.change().version(),
-                entry.change().changedAt(), entry.event() == null ? null : EventView.from(entry.event()))).toList(),
+                entry.change().changedAt(), entry.event() == null ? null : views.toView(entry.event()))).toList(),
                 slice.next());
     }
 }

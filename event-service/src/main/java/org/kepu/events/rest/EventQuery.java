@@ -21,7 +21,7 @@ import org.kepu.events.domain.EventType;
 import org.kepu.common.geo.NearQuery;
 import org.kepu.common.rest.FreeText;
 import org.kepu.common.vocabulary.Theme;
-import org.kepu.events.repository.EventSearch;
+import org.kepu.events.domain.EventSearch;
 
 /** The query parameters of an event search, shared by the JSON list and the calendar feed. */
 public class EventQuery {

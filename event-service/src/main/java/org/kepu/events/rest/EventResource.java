@@ -45,7 +45,7 @@ import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
-import org.kepu.events.repository.EventSearch;
+import org.kepu.events.domain.EventSearch;
 import org.kepu.events.rest.LifecycleRequests.AttendanceReport;
 import org.kepu.events.rest.LifecycleRequests.Cancellation;
 import org.kepu.events.service.EventDraft;
@@ -59,6 +59,7 @@ public class EventResource {
 
     static final String ETAG = "The event's version; send it in If-Match to change the event, or If-None-Match to get 304";
 
+    private final EventViewMapper views;
     private final EventService service;
     private final SearchResponseCache searches;
     private final Caller caller;
@@ -69,8 +70,9 @@ public class EventResource {
 
     public EventResource(EventService service, SearchResponseCache searches, Caller caller,
             IdempotentRequests idempotentRequests, EventsConfig config,
-            PublicEventCache publicEvents, ManagedExecutor workers) {
+            PublicEventCache publicEvents, ManagedExecutor workers, EventViewMapper views) {
         this.service = service;
+        this.views = views;
         this.searches = searches;
         this.publicEvents = publicEvents;
         this.workers = workers;
@@ -115,7 +117,7 @@ public class EventResource {
         // With a token, from the database: drafts for their organizer, and one's own change seen at once.
         return workers.supplyAsync(() -> {
             Event event = service.get(id, caller);
-            return ConditionalGet.respond(request, ETags.of(event.version), () -> Response.ok(EventView.from(event)));
+            return ConditionalGet.respond(request, ETags.of(event.version), () -> Response.ok(views.toView(event)));
         });
     }
 
@@ -227,11 +229,11 @@ public class EventResource {
         return ok(service.reportAttendance(id, IfMatch.optional(ifMatch), report.offline(), report.online(), caller));
     }
 
-    private static Response ok(Event event) {
-        return Response.ok(EventView.from(event)).tag(ETags.of(event.version)).build();
+    private Response ok(Event event) {
+        return Response.ok(views.toView(event)).tag(ETags.of(event.version)).build();
     }
 
-    private static Created created(Event event) {
-        return new Created("/api/v1/events/" + event.id, ETags.of(event.version).toString(), EventView.from(event));
+    private Created created(Event event) {
+        return new Created("/api/v1/events/" + event.id, ETags.of(event.version).toString(), views.toView(event));
     }
 }

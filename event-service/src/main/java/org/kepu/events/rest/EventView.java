@@ -1,21 +1,17 @@
 package org.kepu.events.rest;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kepu.common.divisions.ProvinceTime;
-import org.kepu.common.geo.GeoPoint;
-import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventStatus;
 import org.kepu.events.domain.EventType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An event as the API shows it; times are given in Asia/Shanghai. */
+/** An event as the API shows it; times are given in Asia/Shanghai. Made by {@link EventViewMapper}. */
 @Schema(name = "Event")
 public record EventView(UUID id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
         EventType type, EventStatus status, UUID seriesId, List<String> themes, List<String> audiences,
@@ -31,38 +27,5 @@ public record EventView(UUID id, String titleZh, String titleEn, String descript
     @Schema(name = "EventRegistrations")
     public record Registrations(@Schema(description = "The largest group one registration may bring") Integer sizeCap,
             boolean waitList, int confirmedSeats, int seatsLeft, int waitListLength, int checkedIn) {
-    }
-
-    static final ZoneId SHANGHAI = ProvinceTime.ZONE;
-
-    static EventView from(Event event) {
-        return from(event, null);
-    }
-
-    /** With {@code from} given, the view carries the event's distance from that point. */
-    static EventView from(Event event, GeoPoint from) {
-        Double distance = from == null || event.latitude == null
-                ? null
-                : Math.round(from.distanceKm(event.latitude, event.longitude) * 100) / 100.0;
-        return new EventView(event.id, event.titleZh, event.titleEn, event.descriptionZh, event.descriptionEn,
-                event.type, event.status, event.seriesId, event.themes, event.audiences, event.format, event.streamUrl,
-                local(event.startsAt), local(event.endsAt), event.divisionCode, event.cityCode, event.economicRegion,
-                event.address, event.latitude, event.longitude, event.venueId, event.organizerOrg,
-                event.responsibleUnits, event.capacity, local(event.registrationOpensAt),
-                local(event.registrationClosesAt), event.cancelReason, event.attendanceOffline, event.attendanceOnline,
-                event.partnerId, event.externalId, local(event.publishedAt), local(event.updatedAt), event.version,
-                registrations(event), distance);
-    }
-
-    private static Registrations registrations(Event event) {
-        if (!event.takesRegistrations) {
-            return null;
-        }
-        return new Registrations(event.registrationSizeCap, event.keepsWaitList, event.confirmedSeats,
-                Math.max(0, event.capacity - event.confirmedSeats), event.waitListLength, event.checkedInPeople);
-    }
-
-    private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
     }
 }

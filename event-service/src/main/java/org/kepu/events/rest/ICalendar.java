@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventStatus;
 
@@ -86,7 +87,7 @@ final class ICalendar {
     }
 
     private static String local(OffsetDateTime time) {
-        return time.atZoneSameInstant(EventView.SHANGHAI).format(LOCAL);
+        return time.atZoneSameInstant(ProvinceTime.ZONE).format(LOCAL);
     }
 
     private static String utc(OffsetDateTime time) {

@@ -44,14 +44,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Tag(name = "Partner events", description = "Bulk push by partner agencies, idempotent by external id")
 public class PartnerEventResource {
 
+    private final EventViewMapper views;
     private final PartnerPushes pushes;
     private final EventService events;
     private final Caller caller;
 
-    public PartnerEventResource(PartnerPushes pushes, EventService events, Caller caller) {
+    public PartnerEventResource(PartnerPushes pushes, EventService events, Caller caller, EventViewMapper views) {
         this.pushes = pushes;
         this.events = events;
         this.caller = caller;
+        this.views = views;
     }
 
     /**
@@ -81,7 +83,7 @@ public class PartnerEventResource {
     @Operation(operationId = "listPartnerEvents", summary = "The partner's own events, drafts included, newest first")
     public Page<EventView> list(@Valid @BeanParam PageRequest paging) {
         Page<Event> page = events.pushedEvents(PartnerPushes.partnerOf(caller), paging.page, paging.size);
-        return page.map(EventView::from);
+        return page.map(views::toView);
     }
 
     @GET
@@ -91,6 +93,6 @@ public class PartnerEventResource {
     @APIResponse(responseCode = "200", description = "The event", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)))
     public Response get(@PathParam("externalId") @Parameter(example = "gz-kjj-2024-0518") String externalId) {
         Event event = events.pushedEvent(PartnerPushes.partnerOf(caller), externalId);
-        return Response.ok(EventView.from(event)).tag(ETags.of(event.version)).build();
+        return Response.ok(views.toView(event)).tag(ETags.of(event.version)).build();
     }
 }

@@ -14,8 +14,8 @@ import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 import org.kepu.events.rest.SearchResponseCache.Rendered;
 import org.kepu.events.service.EventService;
-import org.kepu.events.service.PublicEventChanged;
-import org.kepu.events.service.SeatsChanged;
+import org.kepu.events.domain.PublicEventChanged;
+import org.kepu.events.domain.SeatsChanged;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,14 +39,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @ApplicationScoped
 public class PublicEventCache {
 
+    private final EventViewMapper views;
     private final EventService service;
     private final ObjectMapper json;
     private final ManagedExecutor workers;
     private final AsyncLoadingCache<UUID, Rendered> entries;
     private final boolean enabled;
 
-    public PublicEventCache(EventService service, ObjectMapper json, EventsConfig config, ManagedExecutor workers) {
+    public PublicEventCache(EventService service, ObjectMapper json, EventsConfig config, ManagedExecutor workers,
+            EventViewMapper views) {
         this.service = service;
+        this.views = views;
         this.json = json;
         this.workers = workers;
         this.enabled = config.eventCache().enabled();
@@ -71,7 +74,7 @@ public class PublicEventCache {
 
     private Rendered render(Event event) {
         try {
-            return new Rendered(json.writeValueAsBytes(EventView.from(event)), ETags.of(event.version));
+            return new Rendered(json.writeValueAsBytes(views.toView(event)), ETags.of(event.version));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event could not be written as JSON", e);
         }

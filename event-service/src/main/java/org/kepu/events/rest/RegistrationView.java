@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.privacy.Phones;
 import org.kepu.events.domain.Registration;
 import org.kepu.events.domain.RegistrationKind;
@@ -50,6 +51,6 @@ public record RegistrationView(UUID id, UUID eventId, RegistrationKind kind, int
     }
 
     private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(EventView.SHANGHAI).toOffsetDateTime();
+        return time == null ? null : time.atZoneSameInstant(ProvinceTime.ZONE).toOffsetDateTime();
     }
 }

@@ -17,9 +17,9 @@ import org.kepu.common.paging.Page;
 import org.kepu.common.rest.ETags;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
-import org.kepu.events.repository.EventSearch;
+import org.kepu.events.domain.EventSearch;
 import org.kepu.events.service.EventService;
-import org.kepu.events.service.PublicEventChanged;
+import org.kepu.events.domain.PublicEventChanged;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +60,7 @@ public class SearchResponseCache {
     private record Entry(long generation, Rendered rendered, long refreshAt) {
     }
 
+    private final EventViewMapper views;
     private final EventService service;
     private final ObjectMapper json;
     private final ManagedExecutor workers;
@@ -70,8 +71,9 @@ public class SearchResponseCache {
     private final AtomicLong generation = new AtomicLong();
 
     public SearchResponseCache(EventService service, ObjectMapper json, EventsConfig config,
-            ManagedExecutor workers) {
+            ManagedExecutor workers, EventViewMapper views) {
         this.service = service;
+        this.views = views;
         this.json = json;
         this.workers = workers;
         this.enabled = config.searchCache().enabled();
@@ -114,7 +116,7 @@ public class SearchResponseCache {
         long before = generation.get();
         Page<Event> found = service.search(key.search(), key.page(), key.size());
         byte[] body = switch (key.kind()) {
-            case JSON -> toJson(found.map(event -> EventView.from(event, key.search().near())));
+            case JSON -> toJson(found.map(event -> views.toView(event, key.search().near())));
             case CALENDAR -> ICalendar.of("Kepu 科普活动", found.items()).getBytes(StandardCharsets.UTF_8);
         };
         return new Entry(before, new Rendered(body, ETags.ofContent(body)), System.nanoTime() + jittered(ttlNanos));

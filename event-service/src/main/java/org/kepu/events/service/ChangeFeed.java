@@ -18,7 +18,7 @@ import org.kepu.common.problem.ProblemException;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 import org.kepu.events.repository.EventChangeRepository;
-import org.kepu.events.repository.EventChangeRepository.Change;
+import org.kepu.events.domain.EventChange;
 import org.kepu.events.repository.EventRepository;
 
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +33,7 @@ import io.quarkus.scheduler.Scheduled;
 public class ChangeFeed {
 
     /** A change with the event as the public sees it now (null if it has since been removed). */
-    public record Entry(Change change, Event event) {
+    public record Entry(EventChange change, Event event) {
     }
 
     /** A page of the feed and the cursor to read on from. */
@@ -81,8 +81,8 @@ public class ChangeFeed {
                             + " GET /api/v1/event-changes?from=latest.",
                     null));
         }
-        List<Change> page = changes.after(after, limit);
-        List<UUID> ids = page.stream().map(Change::eventId).distinct().toList();
+        List<EventChange> page = changes.after(after, limit);
+        List<UUID> ids = page.stream().map(EventChange::eventId).distinct().toList();
         Map<UUID, Event> byId = ids.isEmpty()
                 ? Map.of()
                 : events.list("id IN ?1", ids).stream().collect(Collectors.toMap(e -> e.id, Function.identity()));

@@ -1,5 +1,6 @@
 package org.kepu.events.service;
 
+import org.kepu.events.domain.PublicEventChanged;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
 import org.kepu.common.problem.Problem;
@@ -27,7 +27,7 @@ import org.kepu.events.domain.EventStatus;
 import org.kepu.events.domain.KnownVenue;
 import org.kepu.events.messaging.EventFacts;
 import org.kepu.events.repository.EventRepository;
-import org.kepu.events.repository.EventSearch;
+import org.kepu.events.domain.EventSearch;
 import org.kepu.events.repository.KnownVenueRepository;
 
 /** Event use cases; each public method is one transaction, and every public change writes its fact to the outbox. */
@@ -41,10 +41,12 @@ public class EventService {
     private final jakarta.enterprise.event.Event<PublicEventChanged> publicChanges;
     private final RegistrationService registrations;
     private final ChangeFeed feed;
+    private final EventDraftMapper drafts;
 
     public EventService(EventRepository events, KnownVenueRepository venues, EventFacts facts, Divisions divisions,
             jakarta.enterprise.event.Event<PublicEventChanged> publicChanges, RegistrationService registrations,
-            ChangeFeed feed) {
+            ChangeFeed feed, EventDraftMapper drafts) {
+        this.drafts = drafts;
         this.registrations = registrations;
         this.feed = feed;
         this.events = events;
@@ -370,44 +372,14 @@ public class EventService {
     }
 
     private void apply(EventDraft draft, Event event) {
-        if (draft.seriesId() != null) {
-            if (draft.seriesId().equals(event.id)) {
-                throw DomainException.invalid("seriesId", "must not be the event itself");
-            }
-            Event series = events.findByIdOptional(draft.seriesId())
-                    .orElseThrow(() -> DomainException.invalid("seriesId", "is not an existing event"));
-            if (series.seriesId != null) {
-                throw DomainException.invalid("seriesId", "names an event that itself belongs to a series");
-            }
-        }
-        event.titleZh = draft.titleZh();
-        event.titleEn = draft.titleEn();
-        event.descriptionZh = draft.descriptionZh();
-        event.descriptionEn = draft.descriptionEn();
-        event.type = draft.type();
-        event.seriesId = draft.seriesId();
-        event.themes = draft.themes() == null ? List.of() : draft.themes().stream().distinct().map(Enum::name).toList();
-        event.audiences = draft.audiences() == null
-                ? List.of()
-                : draft.audiences().stream().distinct().map(Enum::name).toList();
-        event.format = draft.formatOrDefault();
-        event.streamUrl = draft.streamUrl();
-        event.startsAt = draft.startsAt();
-        event.endsAt = draft.endsAt();
+        drafts.apply(draft, event);
+        event.joinSeries(draft.seriesId() == null
+                ? null
+                : events.findByIdOptional(draft.seriesId())
+                        .orElseThrow(() -> DomainException.invalid("seriesId", "is not an existing event")));
         KnownVenue venue = draft.venueId() == null ? null : knownVenue(draft.venueId());
-        event.divisionCode = draft.divisionCode() != null ? draft.divisionCode() : venue.divisionCode;
-        Division city = divisions.cityOf(event.divisionCode).orElse(null);
-        event.cityCode = city == null ? null : city.code();
-        event.economicRegion = city == null ? null : city.economicRegion().name();
-        event.address = draft.address();
-        boolean placedByVenue = venue != null && draft.latitude() == null;
-        event.latitude = placedByVenue ? venue.latitude : draft.latitude();
-        event.longitude = placedByVenue ? venue.longitude : draft.longitude();
-        event.venueId = draft.venueId();
-        event.responsibleUnits = draft.responsibleUnits() == null ? List.of() : List.copyOf(draft.responsibleUnits());
+        event.placeAt(draft.divisionCode(), draft.latitude(), draft.longitude(), venue, divisions);
         event.offerRegistration(Boolean.TRUE.equals(draft.takesRegistrations()), draft.capacity(),
                 draft.registrationSizeCap(), Boolean.TRUE.equals(draft.keepsWaitList()));
-        event.registrationOpensAt = draft.registrationOpensAt();
-        event.registrationClosesAt = draft.registrationClosesAt();
     }
 }

@@ -1,5 +1,6 @@
 package org.kepu.events.service;
 
+import org.kepu.events.domain.SeatsChanged;
 import java.time.Duration;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package org.kepu.events.service;
 
+import org.kepu.events.domain.SeatsChanged;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

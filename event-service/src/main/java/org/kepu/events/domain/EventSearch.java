@@ -1,12 +1,10 @@
-package org.kepu.events.repository;
+package org.kepu.events.domain;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.kepu.common.divisions.EconomicRegion;
 import org.kepu.common.vocabulary.Audience;
-import org.kepu.events.domain.EventFormat;
-import org.kepu.events.domain.EventType;
 import org.kepu.common.geo.GeoPoint;
 import org.kepu.common.vocabulary.Theme;
 

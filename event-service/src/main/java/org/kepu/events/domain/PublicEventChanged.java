@@ -1,4 +1,4 @@
-package org.kepu.events.service;
+package org.kepu.events.domain;
 
 import java.util.UUID;
 

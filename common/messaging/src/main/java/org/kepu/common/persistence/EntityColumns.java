@@ -1,0 +1,311 @@
+package org.kepu.common.persistence;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Transient;
+
+/**
+ * An entity's columns as its mapping declares them, for the few paths that reach the table without Hibernate (a
+ * search page read by plain JDBC, a partner's batch inserted in one statement). The entity's fields stay the one list:
+ * the select list, the row reader and the batch insert are all derived from them, and every column is read by its
+ * name, so a field added to the entity is read and written here without another change.
+ *
+ * <p>
+ * A column is a non-static, non-transient field; its name is {@code @Column(name)} or the field's name in snake case
+ * (Quarkus' naming strategy). Fields with {@code @Column(insertable = false)} are read but never inserted (their
+ * defaults apply). A field of a type this class cannot convert fails at {@link #of}, not on the first row.
+ *
+ * @param <T> the entity
+ */
+public final class EntityColumns<T> {
+
+    /** How a Java type travels to and from PostgreSQL. */
+    private enum Kind {
+        UUID("uuid"), TEXT("text"), ENUM("text"), TEXT_LIST("text[]"), TIMESTAMPTZ("timestamptz"), FLOAT8("float8"), INT(
+                "int"), BIGINT("bigint"), BOOLEAN("boolean");
+
+        final String sqlType;
+
+        Kind(String sqlType) {
+            this.sqlType = sqlType;
+        }
+    }
+
+    /** One mapped field and its column. */
+    private record Mapped(String column, Field field, Kind kind, boolean insertable) {
+    }
+
+    private final Constructor<T> constructor;
+    private final List<Mapped> columns;
+    private final List<Mapped> inserted;
+
+    private EntityColumns(Class<T> entity) {
+        try {
+            this.constructor = entity.getDeclaredConstructor();
+            this.constructor.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(entity.getName() + " has no constructor without arguments", e);
+        }
+        List<Mapped> mapped = new ArrayList<>();
+        for (Field field : entity.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
+                    || field.getName().startsWith("$$") || field.isAnnotationPresent(Transient.class)) {
+                continue;
+            }
+            field.setAccessible(true);
+            Column column = field.getAnnotation(Column.class);
+            String name = column != null && !column.name().isEmpty() ? column.name() : snakeCase(field.getName());
+            mapped.add(new Mapped(name, field, kindOf(field), column == null || column.insertable()));
+        }
+        this.columns = List.copyOf(mapped);
+        this.inserted = mapped.stream().filter(Mapped::insertable).toList();
+    }
+
+    /** The columns of {@code entity}; build once and keep (it reflects over the class). */
+    public static <T> EntityColumns<T> of(Class<T> entity) {
+        return new EntityColumns<>(entity);
+    }
+
+    /** The names of every mapped column, in the entity's field order. */
+    public List<String> names() {
+        return columns.stream().map(Mapped::column).toList();
+    }
+
+    /** The select list of every mapped column, qualified by {@code alias}: {@code e.id, e.title_zh, …}. */
+    public String select(String alias) {
+        return columns.stream().map(m -> alias + "." + m.column()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Reads entities from the rows of {@code rows}: each column is found by name once, here, so a statement may select
+     * other columns too, in any order.
+     */
+    public Reader<T> reader(ResultSet rows) throws SQLException {
+        int[] indexes = new int[columns.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = rows.findColumn(columns.get(i).column());
+        }
+        return new Reader<>(this, rows, indexes);
+    }
+
+    /** Reads one entity per row, its columns found by name when the reader was made. */
+    public static final class Reader<T> {
+        private final EntityColumns<T> columns;
+        private final ResultSet rows;
+        private final int[] indexes;
+
+        private Reader(EntityColumns<T> columns, ResultSet rows, int[] indexes) {
+            this.columns = columns;
+            this.rows = rows;
+            this.indexes = indexes;
+        }
+
+        /** The entity in the current row: a detached instance that no session manages. */
+        public T read() throws SQLException {
+            return columns.read(rows, indexes);
+        }
+    }
+
+    private T read(ResultSet row, int[] indexes) throws SQLException {
+        T entity;
+        try {
+            entity = constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + constructor.getDeclaringClass().getName(), e);
+        }
+        for (int i = 0; i < indexes.length; i++) {
+            Mapped mapped = columns.get(i);
+            try {
+                set(entity, mapped, row, indexes[i]);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot set " + mapped.field(), e);
+            }
+        }
+        return entity;
+    }
+
+    private static void set(Object entity, Mapped mapped, ResultSet row, int c)
+            throws SQLException, IllegalAccessException {
+        Field field = mapped.field();
+        boolean primitive = field.getType().isPrimitive();
+        switch (mapped.kind()) {
+            case UUID -> field.set(entity, row.getObject(c, UUID.class));
+            case TEXT -> field.set(entity, row.getString(c));
+            case ENUM -> field.set(entity, enumValue(field.getType(), row.getString(c)));
+            case TEXT_LIST -> field.set(entity, strings(row.getArray(c)));
+            case TIMESTAMPTZ -> field.set(entity, row.getObject(c, OffsetDateTime.class));
+            case FLOAT8 -> {
+                if (primitive) {
+                    field.setDouble(entity, row.getDouble(c));
+                } else {
+                    field.set(entity, row.getObject(c, Double.class));
+                }
+            }
+            case INT -> {
+                if (primitive) {
+                    field.setInt(entity, row.getInt(c));
+                } else {
+                    field.set(entity, row.getObject(c, Integer.class));
+                }
+            }
+            case BIGINT -> {
+                if (primitive) {
+                    field.setLong(entity, row.getLong(c));
+                } else {
+                    field.set(entity, row.getObject(c, Long.class));
+                }
+            }
+            case BOOLEAN -> {
+                if (primitive) {
+                    field.setBoolean(entity, row.getBoolean(c));
+                } else {
+                    field.set(entity, row.getObject(c, Boolean.class));
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String name) {
+        return name == null ? null : Enum.valueOf((Class<? extends Enum>) type, name);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return new ArrayList<>();
+        }
+        try {
+            return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+        } finally {
+            array.free();
+        }
+    }
+
+    /**
+     * Inserts many entities into {@code table} in one statement, parameters {@code ?1 … ?n} from
+     * {@link #insertParameters}: each column's values travel as one array and are unnested in step. A list column
+     * travels as its array literal (arrays of arrays do not unnest row by row) and is cast back per row.
+     */
+    public String insertAll(String table) {
+        String names = inserted.stream().map(Mapped::column).collect(Collectors.joining(", "));
+        String values = inserted.stream()
+                .map(m -> m.kind() == Kind.TEXT_LIST
+                        ? "CAST(r." + m.column() + " AS " + m.kind().sqlType + ")"
+                        : "r." + m.column())
+                .collect(Collectors.joining(", "));
+        String arrays = IntStream.range(0, inserted.size())
+                .mapToObj(i -> "CAST(?" + (i + 1) + " AS "
+                        + (inserted.get(i).kind() == Kind.TEXT_LIST ? "text" : inserted.get(i).kind().sqlType) + "[])")
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + names + ") SELECT " + values + " FROM unnest(" + arrays + ") AS r("
+                + names + ")";
+    }
+
+    /** The parameters of {@link #insertAll} for these entities: one text array per inserted column, in order. */
+    public List<String[]> insertParameters(List<T> entities) {
+        List<String[]> parameters = new ArrayList<>(inserted.size());
+        for (Mapped mapped : inserted) {
+            String[] values = new String[entities.size()];
+            for (int i = 0; i < values.length; i++) {
+                try {
+                    values[i] = text(mapped.field().get(entities.get(i)));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + mapped.field(), e);
+                }
+            }
+            parameters.add(values);
+        }
+        return parameters;
+    }
+
+    /** A value as PostgreSQL reads it from text; a list as an array literal, every element quoted. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder literal = new StringBuilder("{");
+            for (Object element : list) {
+                if (literal.length() > 1) {
+                    literal.append(',');
+                }
+                literal.append('"');
+                String string = element instanceof Enum<?> constant ? constant.name() : element.toString();
+                for (int i = 0; i < string.length(); i++) {
+                    char c = string.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        literal.append('\\');
+                    }
+                    literal.append(c);
+                }
+                literal.append('"');
+            }
+            return literal.append('}').toString();
+        }
+        return value.toString();
+    }
+
+    private static Kind kindOf(Field field) {
+        Class<?> type = field.getType();
+        if (type == UUID.class) {
+            return Kind.UUID;
+        }
+        if (type == String.class) {
+            return Kind.TEXT;
+        }
+        if (type.isEnum()) {
+            return Kind.ENUM;
+        }
+        if (type == List.class && field.getGenericType() instanceof java.lang.reflect.ParameterizedType list
+                && list.getActualTypeArguments()[0] == String.class) {
+            return Kind.TEXT_LIST;
+        }
+        if (type == OffsetDateTime.class) {
+            return Kind.TIMESTAMPTZ;
+        }
+        if (type == Double.class || type == double.class) {
+            return Kind.FLOAT8;
+        }
+        if (type == Integer.class || type == int.class) {
+            return Kind.INT;
+        }
+        if (type == Long.class || type == long.class) {
+            return Kind.BIGINT;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return Kind.BOOLEAN;
+        }
+        throw new IllegalArgumentException(field + ": a column of type " + type.getName()
+                + " is not one EntityColumns reads or writes; add its conversion here");
+    }
+
+    private static String snakeCase(String name) {
+        StringBuilder snake = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                snake.append('_').append(Character.toLowerCase(c));
+            } else {
+                snake.append(c);
+            }
+        }
+        return snake.toString();
+    }
+}

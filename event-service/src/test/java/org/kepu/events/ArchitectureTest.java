@@ -1,0 +1,11 @@
+package org.kepu.events;
+
+import org.kepu.common.testing.ServiceLayersTest;
+
+/** event-service keeps the layer rules every service keeps; a change that breaks one fails here. */
+class ArchitectureTest extends ServiceLayersTest {
+
+    ArchitectureTest() {
+        super("org.kepu.events");
+    }
+}
