@@ -55,8 +55,12 @@ public class PublicListener {
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setMaxHeaderSize(config.maxHeaderBytes()).setIdleTimeout((int) config.idleTimeout().toSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        // Quarkus' runtime class, not a published API: its router's root handler, so that health, metrics and OpenAPI are
-        // served on the same port while API requests skip the router (see the class comment for the cost it saves).
+        // Quarkus' runtime class (not Vert.x's internals, but no published API either), kept because no public one
+        // serves: its root handler is the chain Quarkus builds at start in front of its routers (the /q router beside
+        // the application's, the root path, its filters), so health, metrics and OpenAPI answer on this port as on
+        // Quarkus' own. Observing the Router event gives the application's router alone; the public alternatives, a
+        // route on that router for the API or Quarkus listening on a second port behind this one, cost every API
+        // request the router's machinery (the class comment) or every other request a second hop.
         Handler<HttpServerRequest> quarkus = VertxHttpRecorder.getRootHandler();
         // One server per event loop, all on one port: Vert.x spreads the connections over them.
         deployment = vertx.deployVerticle(() -> new Listener(options, quarkus), new DeploymentOptions()
