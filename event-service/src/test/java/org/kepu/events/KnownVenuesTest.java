@@ -43,14 +43,18 @@ class KnownVenuesTest {
 
     /** Sends a venue fact under {@code key}: facts under one key are consumed in the order sent. */
     static void announce(UUID key, UUID venue, long version, String status) throws Exception {
-        String fact = """
+        producer.send("kepu.venues", key.toString(), venueFact(venue, version, status));
+    }
+
+    /** A venue fact as venue-service sends it, with a property this service does not know yet. */
+    static String venueFact(UUID venue, long version, String status) {
+        return """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.venue.registered",
                  "subject":"%s","time":"2024-05-18T01:00:00Z","datacontenttype":"application/json",
                  "data":{"id":"%s","version":%d,"nameZh":"广州市科普教育基地","kind":"EDUCATION_BASE",
                          "divisionCode":"440104","latitude":23.1291,"longitude":113.2644%s,"futureField":1}}
                 """.formatted(UUID.randomUUID(), venue, venue, version,
                 status == null ? "" : ",\"status\":\"" + status + "\"");
-        producer.send("kepu.venues", key.toString(), fact);
     }
 
     static Map<String, Object> atVenue(UUID venue) {

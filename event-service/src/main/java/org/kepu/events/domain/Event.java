@@ -2,6 +2,7 @@ package org.kepu.events.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -179,7 +180,7 @@ public class Event {
         event.id = UUID.randomUUID();
         event.organizerOrg = organizerOrg;
         event.status = EventStatus.DRAFT;
-        event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.createdAt = now();
         event.updatedAt = event.createdAt;
         return event;
     }
@@ -296,7 +297,7 @@ public class Event {
                     "Cannot complete an event before it starts (" + startsAt + ")");
         }
         status = EventStatus.COMPLETED;
-        completedAt = now;
+        completedAt = now.truncatedTo(ChronoUnit.MICROS);
         if (takesRegistrations && attendanceOffline == null) {
             attendanceOffline = checkedInPeople;
         }
@@ -331,7 +332,11 @@ public class Event {
         updatedAt = now();
     }
 
+    /**
+     * Now, to the microsecond PostgreSQL keeps: a fact written from the entity before it is read back must carry the
+     * time the API will show.
+     */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }
