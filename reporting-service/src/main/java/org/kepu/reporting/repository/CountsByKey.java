@@ -4,17 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns {@code SELECT key, count(*) … GROUP BY key} rows into a map. */
+import jakarta.persistence.Tuple;
+
+/** Turns {@code SELECT … AS key, count(*) AS count … GROUP BY key} rows into a map. */
 final class CountsByKey {
 
     private CountsByKey() {
     }
 
-    static Map<String, Long> of(List<?> rows) {
+    static Map<String, Long> of(List<Tuple> rows) {
         Map<String, Long> counts = new HashMap<>();
-        for (Object row : rows) {
-            Object[] cells = (Object[]) row;
-            counts.put(String.valueOf(cells[0]), ((Number) cells[1]).longValue());
+        for (Tuple row : rows) {
+            counts.put(String.valueOf(row.get("key")), NativeRows.number(row, "count"));
         }
         return counts;
     }

@@ -73,11 +73,10 @@ public class EventSummaryRepository {
 
     /** How many events each city has in the given statuses, by city code; cities with none are absent. */
     public Map<String, Long> countByCity(List<String> statuses) {
-        List<?> rows = entityManager.createNativeQuery("""
-                SELECT city_code, count(*) FROM event_summary
+        return CountsByKey.of(NativeRows.list(entityManager, """
+                SELECT city_code AS key, count(*) AS count FROM event_summary
                 WHERE status IN (:statuses) AND city_code IS NOT NULL GROUP BY city_code
-                """).setParameter("statuses", statuses).getResultList();
-        return CountsByKey.of(rows);
+                """, Map.of("statuses", statuses)));
     }
 
     /** Which of the ids are events the reports know. */

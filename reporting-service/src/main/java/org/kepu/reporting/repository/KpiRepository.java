@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 /** The figures the plans' targets are measured by, read from the read models. */
 @ApplicationScoped
@@ -28,11 +30,12 @@ public class KpiRepository {
     }
 
     public List<Target> targets(int year) {
-        List<?> rows = entityManager.createNativeQuery(
-                "SELECT metric, year, scope, value, source FROM target WHERE year = :year ORDER BY metric, scope")
-                .setParameter("year", year).getResultList();
-        return rows.stream().map(Object[].class::cast).map(row -> new Target((String) row[0],
-                ((Number) row[1]).intValue(), (String) row[2], (BigDecimal) row[3], (String) row[4])).toList();
+        return NativeRows.list(entityManager,
+                "SELECT metric, year, scope, value, source FROM target WHERE year = :year ORDER BY metric, scope",
+                Map.of("year", year)).stream()
+                .map(row -> new Target((String) row.get("metric"), ((Number) row.get("year")).intValue(),
+                        (String) row.get("scope"), (BigDecimal) row.get("value"), (String) row.get("source")))
+                .toList();
     }
 
     /** Sets a target (admins), creating or replacing it. */
@@ -49,13 +52,13 @@ public class KpiRepository {
 
     /** Bases certified at one of the levels and still valid at the end of the year (or today, if sooner). */
     public Figure certifiedBases(Set<String> levels, LocalDate asOf) {
-        return figure("SELECT count(*), max(updated_at) FROM venue_summary WHERE cert_status = 'CERTIFIED'"
+        return figure("SELECT count(*) AS count, max(updated_at) AS fresh FROM venue_summary WHERE cert_status = 'CERTIFIED'"
                 + " AND cert_level IN (:levels) AND cert_valid_until >= :asOf", "levels", levels, "asOf", asOf);
     }
 
     /** Touring stops of the year in the regions, not removed. */
     public Figure touringStops(Set<String> regions, int year) {
-        return figure("SELECT count(*), max(updated_at) FROM tour_stop_summary WHERE NOT removed"
+        return figure("SELECT count(*) AS count, max(updated_at) AS fresh FROM tour_stop_summary WHERE NOT removed"
                 + " AND economic_region IN (:regions) AND extract(YEAR FROM starts_on) = :year", "regions", regions,
                 "year", year);
     }
@@ -75,9 +78,8 @@ public class KpiRepository {
     }
 
     private Figure figure(String sql, String name1, Object value1, String name2, Object value2) {
-        Object[] row = (Object[]) entityManager.createNativeQuery(sql).setParameter(name1, value1)
-                .setParameter(name2, value2).getSingleResult();
-        return new Figure(((Number) row[0]).longValue(), SqlTimes.toOffset(row[1]));
+        Tuple row = NativeRows.single(entityManager, sql, Map.of(name1, value1, name2, value2));
+        return new Figure(NativeRows.number(row, "count"), SqlTimes.toOffset(row.get("fresh")));
     }
 
 }

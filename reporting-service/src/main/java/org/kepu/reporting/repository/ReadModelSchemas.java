@@ -79,9 +79,10 @@ public class ReadModelSchemas {
     /** Takes the single-rebuild lock for this connection's session; false when another rebuild holds it. */
     public boolean tryLock(Connection connection) throws SQLException {
         try (Statement sql = connection.createStatement();
-                ResultSet row = sql.executeQuery("SELECT pg_try_advisory_lock(hashtext('kepu.reporting.rebuild'))")) {
+                ResultSet row = sql.executeQuery(
+                        "SELECT pg_try_advisory_lock(hashtext('kepu.reporting.rebuild')) AS locked")) {
             row.next();
-            return row.getBoolean(1);
+            return row.getBoolean("locked");
         }
     }
 
@@ -105,11 +106,11 @@ public class ReadModelSchemas {
 
     private static Map<String, String> indexesByShape(Statement sql, String table) throws SQLException {
         Map<String, String> byShape = new HashMap<>();
-        try (ResultSet rows = sql.executeQuery("SELECT c.relname, regexp_replace(pg_get_indexdef(c.oid),"
-                + " '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', '') FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                + " WHERE i.indrelid = '" + table + "'::regclass")) {
+        try (ResultSet rows = sql.executeQuery("SELECT c.relname AS name, regexp_replace(pg_get_indexdef(c.oid),"
+                + " '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', '') AS shape FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = '" + table + "'::regclass")) {
             while (rows.next()) {
-                byShape.put(rows.getString(2), rows.getString(1));
+                byShape.put(rows.getString("shape"), rows.getString("name"));
             }
         }
         return byShape;

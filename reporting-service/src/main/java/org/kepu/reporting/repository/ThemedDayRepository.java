@@ -10,7 +10,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.reporting.domain.ReportScope;
@@ -30,13 +30,10 @@ public class ThemedDayRepository {
 
     /** The dates admins recorded for {@code year}, by themed-day key. */
     public Map<String, Dates> datesIn(int year) {
-        List<?> rows = entityManager.createNativeQuery(
-                "SELECT key, starts_on, ends_on FROM themed_day_dates WHERE year = :year").setParameter("year", year)
-                .getResultList();
         Map<String, Dates> dates = new HashMap<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            dates.put((String) r[0], new Dates(toDate(r[1]), toDate(r[2])));
+        for (Tuple row : NativeRows.list(entityManager,
+                "SELECT key, starts_on, ends_on FROM themed_day_dates WHERE year = :year", Map.of("year", year))) {
+            dates.put((String) row.get("key"), new Dates(toDate(row.get("starts_on")), toDate(row.get("ends_on"))));
         }
         return dates;
     }
@@ -59,11 +56,10 @@ public class ThemedDayRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("from", dates.from().atStartOfDay(SHANGHAI).toOffsetDateTime());
         params.put("to", dates.to().plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime());
-        Query query = entityManager.createNativeQuery("SELECT e." + area + ", count(*) FROM event_summary e"
-                + " WHERE e.status IN ('PUBLISHED', 'COMPLETED') AND e.starts_at >= :from AND e.starts_at < :to AND "
-                + ScopeSql.condition(scope, "e", params) + " GROUP BY e." + area);
-        params.forEach(query::setParameter);
-        return CountsByKey.of(query.getResultList());
+        String condition = ScopeSql.condition(scope, "e", params);
+        return CountsByKey.of(NativeRows.list(entityManager, "SELECT e." + area + " AS key, count(*) AS count"
+                + " FROM event_summary e WHERE e.status IN ('PUBLISHED', 'COMPLETED') AND e.starts_at >= :from"
+                + " AND e.starts_at < :to AND " + condition + " GROUP BY e." + area, params));
     }
 
     /** Public events starting on the dates (Shanghai days) organized by each of the units, by unit. */
@@ -71,12 +67,11 @@ public class ThemedDayRepository {
         if (units.isEmpty()) {
             return Map.of();
         }
-        return CountsByKey.of(entityManager.createNativeQuery("SELECT e.organizer_org, count(*) FROM event_summary e"
-                + " WHERE e.status IN ('PUBLISHED', 'COMPLETED') AND e.starts_at >= :from AND e.starts_at < :to"
-                + " AND e.organizer_org IN (:units) GROUP BY e.organizer_org")
-                .setParameter("from", dates.from().atStartOfDay(SHANGHAI).toOffsetDateTime())
-                .setParameter("to", dates.to().plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime())
-                .setParameter("units", units).getResultList());
+        return CountsByKey.of(NativeRows.list(entityManager, "SELECT e.organizer_org AS key, count(*) AS count"
+                + " FROM event_summary e WHERE e.status IN ('PUBLISHED', 'COMPLETED') AND e.starts_at >= :from"
+                + " AND e.starts_at < :to AND e.organizer_org IN (:units) GROUP BY e.organizer_org",
+                Map.of("from", dates.from().atStartOfDay(SHANGHAI).toOffsetDateTime(), "to",
+                        dates.to().plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime(), "units", units)));
     }
 
     /** When the event read model last applied a fact. */

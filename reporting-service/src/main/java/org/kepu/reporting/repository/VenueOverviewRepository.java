@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import org.kepu.reporting.domain.EventOverview.Count;
 import org.kepu.reporting.domain.ReportScope;
@@ -33,18 +32,22 @@ public class VenueOverviewRepository {
         stopParams.put("year", year);
         String stops = ScopeSql.condition(scope, "s", stopParams)
                 + " AND NOT s.removed AND extract(YEAR FROM s.starts_on) = :year";
-        List<Count> byKind = counts("SELECT v.kind, count(*) FROM venue_summary v WHERE " + venues
+        List<Count> byKind = counts("SELECT v.kind AS key, count(*) AS count FROM venue_summary v WHERE " + venues
                 + " GROUP BY v.kind ORDER BY v.kind", venueParams);
-        List<Count> byLevel = counts("SELECT v.cert_level, count(*) FROM venue_summary v WHERE " + venues
+        List<Count> byLevel = counts("SELECT v.cert_level AS key, count(*) AS count FROM venue_summary v WHERE " + venues
                 + " AND v.cert_status = 'CERTIFIED' AND v.cert_valid_until >= " + TODAY
                 + " GROUP BY v.cert_level ORDER BY v.cert_level", venueParams);
         List<Count> byStatus = counts("SELECT CASE WHEN v.cert_status = 'CERTIFIED' AND v.cert_valid_until < " + TODAY
-                + " THEN 'LAPSED' ELSE v.cert_status END AS s, count(*) FROM venue_summary v WHERE " + venues
-                + " AND v.cert_status IS NOT NULL GROUP BY s ORDER BY s", venueParams);
-        List<Count> stopsByRegion = counts("SELECT s.economic_region, count(*) FROM tour_stop_summary s WHERE " + stops
-                + " GROUP BY s.economic_region ORDER BY s.economic_region", stopParams);
-        List<Count> visitors = counts("SELECT s.economic_region, coalesce(sum(s.visitors), 0) FROM tour_stop_summary s"
-                + " WHERE " + stops + " GROUP BY s.economic_region ORDER BY s.economic_region", stopParams);
+                + " THEN 'LAPSED' ELSE v.cert_status END AS key, count(*) AS count FROM venue_summary v WHERE "
+                + venues + " AND v.cert_status IS NOT NULL GROUP BY key ORDER BY key", venueParams);
+        List<Count> stopsByRegion = counts(
+                "SELECT s.economic_region AS key, count(*) AS count FROM tour_stop_summary s WHERE " + stops
+                        + " GROUP BY s.economic_region ORDER BY s.economic_region",
+                stopParams);
+        List<Count> visitors = counts(
+                "SELECT s.economic_region AS key, coalesce(sum(s.visitors), 0) AS count FROM tour_stop_summary s"
+                        + " WHERE " + stops + " GROUP BY s.economic_region ORDER BY s.economic_region",
+                stopParams);
         OffsetDateTime fresh = SqlTimes.toOffset(entityManager.createNativeQuery("SELECT greatest("
                 + "(SELECT max(updated_at) FROM venue_summary), (SELECT max(updated_at) FROM tour_stop_summary),"
                 + " (SELECT max(updated_at) FROM booking_summary))").getSingleResult());
@@ -55,22 +58,19 @@ public class VenueOverviewRepository {
     private List<Visits> visits(int year, ReportScope scope) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("year", year);
-        Query query = entityManager.createNativeQuery("SELECT b.economic_region, count(*), coalesce(sum(b.size), 0),"
-                + " coalesce(sum(b.attended), 0) FROM booking_summary b WHERE " + ScopeSql.condition(scope, "b", params)
-                + " AND b.status IN ('CONFIRMED', 'ATTENDED')"
+        String condition = ScopeSql.condition(scope, "b", params);
+        return NativeRows.list(entityManager, "SELECT b.economic_region AS region, count(*) AS bookings,"
+                + " coalesce(sum(b.size), 0) AS booked_people, coalesce(sum(b.attended), 0) AS visitors"
+                + " FROM booking_summary b WHERE " + condition + " AND b.status IN ('CONFIRMED', 'ATTENDED')"
                 + " AND extract(YEAR FROM b.slot_starts_at AT TIME ZONE 'Asia/Shanghai') = :year"
-                + " GROUP BY b.economic_region ORDER BY b.economic_region");
-        params.forEach(query::setParameter);
-        List<?> rows = query.getResultList();
-        return rows.stream().map(Object[].class::cast).map(row -> new Visits(String.valueOf(row[0]),
-                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
+                + " GROUP BY b.economic_region ORDER BY b.economic_region", params).stream()
+                .map(row -> new Visits(String.valueOf(row.get("region")), NativeRows.number(row, "bookings"),
+                        NativeRows.number(row, "booked_people"), NativeRows.number(row, "visitors")))
+                .toList();
     }
 
     private List<Count> counts(String sql, Map<String, Object> params) {
-        Query query = entityManager.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        List<?> rows = query.getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(row -> new Count(String.valueOf(row[0]), ((Number) row[1]).longValue())).toList();
+        return NativeRows.list(entityManager, sql, params).stream()
+                .map(row -> new Count(String.valueOf(row.get("key")), NativeRows.number(row, "count"))).toList();
     }
 }

@@ -44,9 +44,7 @@ public class VenueSummaryRepository {
 
     /** How many venues each city has, by city code; cities with none are absent. */
     public Map<String, Long> countByCity() {
-        List<?> rows = entityManager.createNativeQuery(
-                "SELECT city_code, count(*) FROM venue_summary WHERE city_code IS NOT NULL GROUP BY city_code")
-                .getResultList();
-        return CountsByKey.of(rows);
+        return CountsByKey.of(NativeRows.list(entityManager, "SELECT city_code AS key, count(*) AS count"
+                + " FROM venue_summary WHERE city_code IS NOT NULL GROUP BY city_code", Map.of()));
     }
 }
