@@ -2,8 +2,6 @@ package org.kepu.events.service;
 
 import java.util.List;
 
-import org.kepu.common.vocabulary.Audience;
-import org.kepu.common.vocabulary.Theme;
 import org.kepu.events.domain.Event;
 import org.mapstruct.BeanMapping;
 import org.mapstruct.CollectionMappingStrategy;
@@ -57,14 +55,9 @@ public interface EventDraftMapper {
     @Mapping(target = "format", source = "format", defaultValue = "OFFLINE")
     void apply(EventDraft draft, @MappingTarget Event event);
 
-    /** Themes by name, each once, in the order given; none when the draft names none. */
-    default List<String> themes(List<Theme> themes) {
-        return themes == null ? List.of() : themes.stream().distinct().map(Enum::name).toList();
-    }
-
-    /** Audiences by name, each once, in the order given; none when the draft names none. */
-    default List<String> audiences(List<Audience> audiences) {
-        return audiences == null ? List.of() : audiences.stream().distinct().map(Enum::name).toList();
+    /** A vocabulary's values by name, each once, in the order given; none when the draft names none. */
+    default <E extends Enum<E>> List<String> names(List<E> values) {
+        return values == null ? List.of() : values.stream().distinct().map(Enum::name).toList();
     }
 
     /** The units as given; none when the draft names none. */
