@@ -29,6 +29,7 @@ import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.kepu.common.divisions.Division;
 import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
@@ -224,6 +225,13 @@ public class Venue {
         status = to;
         statusReason = to == VenueStatus.ACTIVE ? null : reason;
         touch();
+    }
+
+    /** Puts the venue in a division; its city and economic region follow from the division's city (null if none). */
+    public void placeIn(String divisionCode, Division city) {
+        this.divisionCode = divisionCode;
+        cityCode = city == null ? null : city.code();
+        economicRegion = city == null ? null : city.economicRegion().name();
     }
 
     /**

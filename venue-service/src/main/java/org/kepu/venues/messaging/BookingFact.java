@@ -9,7 +9,8 @@ import org.kepu.venues.domain.BookingStatus;
 
 /**
  * The payload of every {@code kepu.visit-slot.*} and {@code kepu.booking.*} fact: sizes and seats, the venue's place so
- * that reports need no lookup, and never the school's contact. Changes are additive.
+ * that reports need no lookup, and never the school's contact. Changes are additive. Made by
+ * {@link BookingFactMapper}.
  *
  * @param bookingId absent on slot facts
  * @param version the booking's version (absent on slot facts): a consumer keeps the newest

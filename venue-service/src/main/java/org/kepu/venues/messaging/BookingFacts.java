@@ -21,20 +21,18 @@ public class BookingFacts {
     public static final String ATTENDED = "kepu.booking.attended";
 
     private final Outbox outbox;
+    private final BookingFactMapper facts;
 
-    public BookingFacts(Outbox outbox) {
+    public BookingFacts(Outbox outbox, BookingFactMapper facts) {
         this.outbox = outbox;
+        this.facts = facts;
     }
 
     public void slot(String type, VisitSlot slot, Venue venue) {
-        outbox.append(TOPIC, type, slot.venueId, new BookingFact(null, slot.id, slot.venueId, venue.cityCode,
-                venue.economicRegion, slot.startsAt, slot.capacity, slot.bookedSeats(), null, null, null, venue.divisionCode,
-                null));
+        outbox.append(TOPIC, type, slot.venueId, facts.toFact(slot, venue));
     }
 
     public void booking(String type, VisitBooking booking, VisitSlot slot, Venue venue) {
-        outbox.append(TOPIC, type, slot.venueId, new BookingFact(booking.id, slot.id, slot.venueId, venue.cityCode,
-                venue.economicRegion, slot.startsAt, slot.capacity, slot.bookedSeats(), booking.size,
-                booking.status(), booking.attended(), venue.divisionCode, booking.version));
+        outbox.append(TOPIC, type, slot.venueId, facts.toFact(booking, slot, venue));
     }
 }

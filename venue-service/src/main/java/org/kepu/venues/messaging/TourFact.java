@@ -10,6 +10,7 @@ import org.kepu.venues.domain.StopSetting;
 /**
  * The payload of every {@code kepu.tour.*} and {@code kepu.tour-stop.*} fact: the tour, and for a stop fact the stop
  * after the change with its city and economic region, so reports count stops and visitors by region with no lookup.
+ * Made by {@link TourFactMapper}.
  *
  * @param stop absent on tour facts
  */

@@ -20,19 +20,18 @@ public class TourFacts {
     public static final String VISITORS_REPORTED = "kepu.tour-stop.visitors-reported";
 
     private final Outbox outbox;
+    private final TourFactMapper facts;
 
-    public TourFacts(Outbox outbox) {
+    public TourFacts(Outbox outbox, TourFactMapper facts) {
         this.outbox = outbox;
+        this.facts = facts;
     }
 
     public void tour(String type, Tour tour) {
-        outbox.append(TOPIC, type, tour.unitId, new TourFact(tour.id, tour.unitId, tour.name, tour.year, tour.version,
-                null));
+        outbox.append(TOPIC, type, tour.unitId, facts.toFact(tour, null, false));
     }
 
     public void stop(String type, Tour tour, TourStop stop) {
-        outbox.append(TOPIC, type, tour.unitId, new TourFact(tour.id, tour.unitId, tour.name, tour.year, tour.version,
-                new TourFact.Stop(stop.id, stop.divisionCode, stop.cityCode, stop.economicRegion, stop.startsOn,
-                        stop.endsOn, stop.setting, stop.visitors(), STOP_REMOVED.equals(type))));
+        outbox.append(TOPIC, type, tour.unitId, facts.toFact(tour, stop, STOP_REMOVED.equals(type)));
     }
 }

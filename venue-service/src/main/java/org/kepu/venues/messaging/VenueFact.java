@@ -17,7 +17,7 @@ import org.kepu.venues.domain.VenueStatus;
 /**
  * The payload of every {@code kepu.venue.*} fact: the venue after the change, with its city and economic region so
  * that consumers need no lookup, and for a certification move the move itself. Never carries managers or anything
- * personal. Changes are additive; a breaking change is a new fact type.
+ * personal. Changes are additive; a breaking change is a new fact type. Made by {@link VenueFactMapper}.
  *
  * @param certification the base's standing after the change; null if never applied for
  * @param move only on {@code kepu.venue.certification-changed}

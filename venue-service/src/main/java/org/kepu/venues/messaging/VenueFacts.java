@@ -3,7 +3,6 @@ package org.kepu.venues.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kepu.common.outbox.Outbox;
-import org.kepu.venues.domain.BaseCertification;
 import org.kepu.venues.domain.CertificationMove;
 import org.kepu.venues.domain.Venue;
 
@@ -21,31 +20,19 @@ public class VenueFacts {
     public static final String CERTIFICATION_CHANGED = "kepu.venue.certification-changed";
 
     private final Outbox outbox;
+    private final VenueFactMapper facts;
 
-    public VenueFacts(Outbox outbox) {
+    public VenueFacts(Outbox outbox, VenueFactMapper facts) {
         this.outbox = outbox;
+        this.facts = facts;
     }
 
     /** A fact of {@code type} about the venue as it is now (flushed: the fact carries the stored version). */
     public void record(String type, Venue venue) {
-        outbox.append(TOPIC, type, venue.id, toFact(venue, null));
+        outbox.append(TOPIC, type, venue.id, facts.toFact(venue, null));
     }
 
     public void certificationMoved(Venue venue, CertificationMove move) {
-        outbox.append(TOPIC, CERTIFICATION_CHANGED, venue.id, toFact(venue,
-                new VenueFact.Move(move.seq, move.move, move.year, move.score, move.result)));
-    }
-
-    private static VenueFact toFact(Venue venue, VenueFact.Move move) {
-        BaseCertification certification = venue.certification();
-        return new VenueFact(venue.id, venue.version, venue.nameZh, venue.nameEn, venue.kind, venue.kind.category(),
-                venue.divisionCode, venue.cityCode, venue.economicRegion, venue.latitude, venue.longitude,
-                venue.status(), venue.themes, venue.audiences, venue.capacity,
-                certification.status() == null
-                        ? null
-                        : new VenueFact.Certification(certification.status(),
-                                certification.level(), certification.validFrom(), certification.validUntil(),
-                                certification.lastEvaluatedYear()),
-                move);
+        outbox.append(TOPIC, CERTIFICATION_CHANGED, venue.id, facts.toFact(venue, move));
     }
 }

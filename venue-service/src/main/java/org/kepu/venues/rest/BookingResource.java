@@ -55,11 +55,14 @@ public class BookingResource {
     private final BookingService bookings;
     private final IdempotentRequests idempotentRequests;
     private final Caller caller;
+    private final BookingViewMapper views;
 
-    public BookingResource(BookingService bookings, IdempotentRequests idempotentRequests, Caller caller) {
+    public BookingResource(BookingService bookings, IdempotentRequests idempotentRequests, Caller caller,
+            BookingViewMapper views) {
         this.bookings = bookings;
         this.idempotentRequests = idempotentRequests;
         this.caller = caller;
+        this.views = views;
     }
 
     /** The answer to booking: the booking, and the secret that manages it, shown this once. */
@@ -96,7 +99,7 @@ public class BookingResource {
             Booked booked = bookings.book(venueId, slotId, request);
             VisitBooking booking = booked.booking();
             return new Created("/api/v1/bookings/" + booking.id, ETags.of(booking.version).toString(),
-                    new Receipt(BookingView.whole(booking, booked.slot()), booked.manageToken()));
+                    new Receipt(views.whole(booking, booked.slot()), booked.manageToken()));
         });
     }
 
@@ -113,7 +116,7 @@ public class BookingResource {
             @Valid @BeanParam PageRequest paging) {
         Page<VisitBooking> page = bookings.ofVenue(venueId, status, slotId, from, to, paging.page, paging.size, caller);
         Map<UUID, VisitSlot> slots = bookings.slotsOf(page.items());
-        return page.map(booking -> BookingView.inList(booking, slots.get(booking.slotId)));
+        return page.map(booking -> views.inList(booking, slots.get(booking.slotId)));
     }
 
     /** The shape of a booking list in the OpenAPI document. */
@@ -135,7 +138,7 @@ public class BookingResource {
         List<VisitBooking> listed = bookings.exportOfVenue(venueId, status, slotId, from, to, caller);
         Map<UUID, VisitSlot> slots = bookings.slotsOf(listed);
         for (VisitBooking booking : listed) {
-            BookingView view = BookingView.inList(booking, slots.get(booking.slotId));
+            BookingView view = views.inList(booking, slots.get(booking.slotId));
             csv.row(view.id(), view.slotStartsAt(), view.slotEndsAt(), view.size(), view.school(), view.grade(),
                     view.leaderName(), view.leaderPhone(), view.status(), view.attended(), view.createdAt());
         }

@@ -41,10 +41,12 @@ public class ManagedBookingResource {
 
     private final BookingService bookings;
     private final Caller caller;
+    private final BookingViewMapper views;
 
-    public ManagedBookingResource(BookingService bookings, Caller caller) {
+    public ManagedBookingResource(BookingService bookings, Caller caller, BookingViewMapper views) {
         this.bookings = bookings;
         this.caller = caller;
+        this.views = views;
     }
 
     /** Why the venue turns a group away. */
@@ -110,6 +112,6 @@ public class ManagedBookingResource {
     }
 
     private Response ok(VisitBooking booking) {
-        return Response.ok(BookingView.whole(booking, bookings.slotOf(booking))).tag(ETags.of(booking.version)).build();
+        return Response.ok(views.whole(booking, bookings.slotOf(booking))).tag(ETags.of(booking.version)).build();
     }
 }

@@ -50,10 +50,12 @@ public class OpeningHoursResource {
 
     private final VenueService service;
     private final Caller caller;
+    private final VenueViewMapper views;
 
-    public OpeningHoursResource(VenueService service, Caller caller) {
+    public OpeningHoursResource(VenueService service, Caller caller, VenueViewMapper views) {
         this.service = service;
         this.caller = caller;
+        this.views = views;
     }
 
     /**
@@ -129,6 +131,7 @@ public class OpeningHoursResource {
     public Response replace(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") OpeningHoursDraft hours,
             @HeaderParam("If-Match") @Parameter(description = VenueResource.IF_MATCH) String ifMatch) {
         IfMatch expected = IfMatch.required(ifMatch);
-        return VenueResource.ok(service.replaceOpeningHours(id, expected, hours.toOpeningHours(), caller));
+        Venue venue = service.replaceOpeningHours(id, expected, hours.toOpeningHours(), caller);
+        return VenueResource.ok(views.toView(venue));
     }
 }

@@ -47,10 +47,12 @@ public class SlotResource {
 
     private final BookingService bookings;
     private final Caller caller;
+    private final BookingViewMapper views;
 
-    public SlotResource(BookingService bookings, Caller caller) {
+    public SlotResource(BookingService bookings, Caller caller, BookingViewMapper views) {
         this.bookings = bookings;
         this.caller = caller;
+        this.views = views;
     }
 
     @POST
@@ -63,7 +65,7 @@ public class SlotResource {
     @APIResponse(responseCode = "409", description = "Overlaps an open slot of the venue (named)")
     public Response publish(@PathParam("venueId") UUID venueId,
             @Valid @NotNull(message = "is required") SlotRequest request) {
-        List<SlotView> published = bookings.publish(venueId, request, caller).stream().map(SlotView::from).toList();
+        List<SlotView> published = bookings.publish(venueId, request, caller).stream().map(views::toView).toList();
         return Response.created(URI.create("/api/v1/venues/" + venueId + "/slots")).entity(Items.of(published)).build();
     }
 
@@ -82,7 +84,7 @@ public class SlotResource {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw ProblemException.invalid("to", "must be from from to " + (MAX_DAYS - 1) + " days after it");
         }
-        return Items.of(bookings.slotsOf(venueId, from, to, caller).stream().map(SlotView::from).toList());
+        return Items.of(bookings.slotsOf(venueId, from, to, caller).stream().map(views::toView).toList());
     }
 
     @POST
@@ -93,6 +95,6 @@ public class SlotResource {
     @APIResponse(responseCode = "403", description = "Not a manager of this venue")
     public SlotView close(@PathParam("venueId") UUID venueId, @PathParam("slotId") UUID slotId) {
         VisitSlot slot = bookings.close(venueId, slotId, caller);
-        return SlotView.from(slot);
+        return views.toView(slot);
     }
 }

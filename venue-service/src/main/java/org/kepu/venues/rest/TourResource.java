@@ -58,10 +58,12 @@ public class TourResource {
 
     private final TourService service;
     private final Caller caller;
+    private final TourViewMapper views;
 
-    public TourResource(TourService service, Caller caller) {
+    public TourResource(TourService service, Caller caller, TourViewMapper views) {
         this.service = service;
         this.caller = caller;
+        this.views = views;
     }
 
     /** How many a stop served. */
@@ -78,7 +80,7 @@ public class TourResource {
     @APIResponse(responseCode = "403", description = "Not a manager of this unit")
     @APIResponse(responseCode = "409", description = "The venue is not a mobile unit")
     public Response create(@Valid @NotNull(message = "is required") TourRequest request) {
-        TourView tour = TourView.from(service.create(request, caller));
+        TourView tour = views.toView(service.create(request, caller));
         return Response.created(URI.create("/api/v1/tours/" + tour.id())).entity(tour)
                 .tag(ETags.of(tour.version())).build();
     }
@@ -92,7 +94,7 @@ public class TourResource {
         if (unitId == null && year == null) {
             throw ProblemException.invalid("year", "is required when no unitId is given");
         }
-        return Items.of(service.list(unitId, year).stream().map(TourView::from).toList());
+        return Items.of(service.list(unitId, year).stream().map(views::toView).toList());
     }
 
     /** The shape of a tour list in the OpenAPI document. */
@@ -112,7 +114,7 @@ public class TourResource {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        return service.searchStops(region, divisionCode, from, to, paging.page, paging.size).map(StopView::from);
+        return service.searchStops(region, divisionCode, from, to, paging.page, paging.size).map(views::toView);
     }
 
     /** The shape of a stop page in the OpenAPI document. */
@@ -154,7 +156,7 @@ public class TourResource {
     @APIResponse(responseCode = "409", description = "Overlaps another stop of the unit (named)")
     public Response addStop(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") StopRequest request) {
         TourStop stop = service.addStop(id, request, caller);
-        return Response.created(URI.create("/api/v1/tours/" + id)).entity(StopView.from(stop))
+        return Response.created(URI.create("/api/v1/tours/" + id)).entity(views.toView(stop))
                 .tag(ETags.of(stop.version)).build();
     }
 
@@ -170,7 +172,7 @@ public class TourResource {
             @Valid @NotNull(message = "is required") StopRequest request,
             @HeaderParam("If-Match") @Parameter(description = "The stop's ETag") String ifMatch) {
         TourStop stop = service.changeStop(id, stopId, IfMatch.required(ifMatch), request, caller);
-        return Response.ok(StopView.from(stop)).tag(ETags.of(stop.version)).build();
+        return Response.ok(views.toView(stop)).tag(ETags.of(stop.version)).build();
     }
 
     @DELETE
@@ -193,10 +195,10 @@ public class TourResource {
     public Response reportVisitors(@PathParam("id") UUID id, @PathParam("stopId") UUID stopId,
             @Valid @NotNull(message = "is required") Visitors visitors) {
         TourStop stop = service.reportVisitors(id, stopId, visitors.visitors(), caller);
-        return Response.ok(StopView.from(stop)).tag(ETags.of(stop.version)).build();
+        return Response.ok(views.toView(stop)).tag(ETags.of(stop.version)).build();
     }
 
-    private static Response ok(TourWithStops tour) {
-        return Response.ok(TourView.from(tour)).tag(ETags.of(tour.tour().version)).build();
+    private Response ok(TourWithStops tour) {
+        return Response.ok(views.toView(tour)).tag(ETags.of(tour.tour().version)).build();
     }
 }

@@ -59,13 +59,15 @@ public class VenueResource {
     private final IdempotentRequests idempotentRequests;
     private final Caller caller;
     private final VenuesConfig config;
+    private final VenueViewMapper views;
 
     public VenueResource(VenueService service, IdempotentRequests idempotentRequests, Caller caller,
-            VenuesConfig config) {
+            VenuesConfig config, VenueViewMapper views) {
         this.service = service;
         this.idempotentRequests = idempotentRequests;
         this.caller = caller;
         this.config = config;
+        this.views = views;
     }
 
     @POST
@@ -84,7 +86,7 @@ public class VenueResource {
                 draft, () -> {
                     Venue venue = service.register(draft);
                     return new Created("/api/v1/venues/" + venue.id, ETags.of(venue.version).toString(),
-                            VenueView.from(venue));
+                            views.toView(venue));
                 });
     }
 
@@ -97,7 +99,7 @@ public class VenueResource {
     @APIResponse(responseCode = "404", description = "No such venue")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Venue venue = service.get(id, caller);
-        return ConditionalGet.respond(request, ETags.of(venue.version), () -> Response.ok(VenueView.from(venue)));
+        return ConditionalGet.respond(request, ETags.of(venue.version), () -> Response.ok(views.toView(venue)));
     }
 
     @GET
@@ -108,7 +110,7 @@ public class VenueResource {
     @APIResponse(responseCode = "400", description = "Invalid filters, listed in errors")
     public Page<VenueView> search(@Valid @BeanParam VenueQuery query, @Valid @BeanParam PageRequest paging) {
         VenueSearch search = query.toSearch(config.defaultRadiusKm());
-        return service.search(search, paging.page, paging.size).map(venue -> VenueView.from(venue, search.near()));
+        return service.search(search, paging.page, paging.size).map(venue -> views.toView(venue, search.near()));
     }
 
     /** The shape of a search response in the OpenAPI document. */
@@ -129,7 +131,7 @@ public class VenueResource {
     @APIResponse(responseCode = "428", description = "If-Match is required")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") VenueDraft draft,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH) String ifMatch) {
-        return ok(service.update(id, IfMatch.required(ifMatch), draft, caller));
+        return ok(views.toView(service.update(id, IfMatch.required(ifMatch), draft, caller)));
     }
 
     /** A change of status, with the reason visitors read while it is closed. */
@@ -148,10 +150,12 @@ public class VenueResource {
     @APIResponse(responseCode = "403", description = "Not a manager of this venue, or closing for good without being an admin")
     public Response changeStatus(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") StatusChange change,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH + " (optional)") String ifMatch) {
-        return ok(service.changeStatus(id, IfMatch.optional(ifMatch), change.status(), change.reason(), caller));
+        return ok(views.toView(
+                service.changeStatus(id, IfMatch.optional(ifMatch), change.status(), change.reason(), caller)));
     }
 
-    static Response ok(Venue venue) {
-        return Response.ok(VenueView.from(venue)).tag(ETags.of(venue.version)).build();
+    /** The venue's view with its ETag. */
+    static Response ok(VenueView venue) {
+        return Response.ok(venue).tag(ETags.of(venue.version())).build();
     }
 }

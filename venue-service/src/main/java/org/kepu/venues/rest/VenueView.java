@@ -8,18 +8,17 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kepu.common.geo.GeoPoint;
-import org.kepu.venues.domain.BaseCertification;
 import org.kepu.venues.domain.CertificationLevel;
 import org.kepu.venues.domain.CertificationStatus;
-import org.kepu.venues.domain.OpeningHours;
-import org.kepu.venues.domain.Venue;
 import org.kepu.venues.domain.VenueCategory;
 import org.kepu.venues.domain.VenueKind;
 import org.kepu.venues.domain.VenueStatus;
 import org.kepu.venues.service.OpeningHoursDraft;
 
-/** A venue as the API shows it; times in Asia/Shanghai. Never lists its managers (see the managers resource). */
+/**
+ * A venue as the API shows it; times in Asia/Shanghai. Never lists its managers (see the managers resource). Made by
+ * {@link VenueViewMapper}.
+ */
 @Schema(name = "Venue")
 public record VenueView(UUID id, String nameZh, String nameEn, String descriptionZh, String descriptionEn,
         VenueKind kind, VenueCategory category, VenueStatus status,
@@ -37,29 +36,5 @@ public record VenueView(UUID id, String nameZh, String nameEn, String descriptio
     public record Certification(
             @Schema(description = "As of today: a certificate past its validity reads LAPSED") CertificationStatus status,
             CertificationLevel level, LocalDate validUntil) {
-    }
-
-    static VenueView from(Venue venue) {
-        return from(venue, null);
-    }
-
-    /** With {@code from} given, the view carries the venue's distance from that point, in km to 0.01. */
-    static VenueView from(Venue venue, GeoPoint from) {
-        Double distance = from == null || venue.latitude == null
-                ? null
-                : Math.round(from.distanceKm(venue.latitude, venue.longitude) * 100) / 100.0;
-        BaseCertification certification = venue.certification();
-        return new VenueView(venue.id, venue.nameZh, venue.nameEn, venue.descriptionZh, venue.descriptionEn,
-                venue.kind, venue.kind.category(), venue.status(), venue.statusReason(), venue.divisionCode,
-                venue.cityCode, venue.economicRegion, venue.address, venue.latitude, venue.longitude, venue.themes,
-                venue.audiences, venue.capacity, venue.facilities, venue.accessibility, venue.tourLanguages,
-                venue.contactPhone, venue.contactEmail, venue.website, venue.photos,
-                OpeningHoursDraft.from(venue.openingHours()),
-                certification.status() == null
-                        ? null
-                        : new Certification(
-                                certification.statusOn(LocalDate.now(OpeningHours.ZONE)), certification.level(),
-                                certification.validUntil()),
-                venue.updatedAt.atZoneSameInstant(OpeningHours.ZONE).toOffsetDateTime(), venue.version, distance);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
 import org.kepu.common.problem.ProblemException;
@@ -29,11 +28,13 @@ public class VenueService {
     private final VenueRepository venues;
     private final VenueFacts facts;
     private final Divisions divisions;
+    private final VenueDraftMapper drafts;
 
-    public VenueService(VenueRepository venues, VenueFacts facts, Divisions divisions) {
+    public VenueService(VenueRepository venues, VenueFacts facts, Divisions divisions, VenueDraftMapper drafts) {
         this.venues = venues;
         this.facts = facts;
         this.divisions = divisions;
+        this.drafts = drafts;
     }
 
     @Transactional
@@ -114,31 +115,10 @@ public class VenueService {
         return LocalDate.now(OpeningHours.ZONE);
     }
 
+    /** The draft's plain fields, then where the venue is, by the entity's rules. */
     private void apply(VenueDraft draft, Venue venue) {
-        venue.nameZh = draft.nameZh();
-        venue.nameEn = draft.nameEn();
-        venue.descriptionZh = draft.descriptionZh();
-        venue.descriptionEn = draft.descriptionEn();
-        venue.kind = draft.kind();
-        venue.divisionCode = draft.divisionCode();
-        Division city = divisions.cityOf(venue.divisionCode).orElse(null);
-        venue.cityCode = city == null ? null : city.code();
-        venue.economicRegion = city == null ? null : city.economicRegion().name();
-        venue.address = draft.address();
+        drafts.apply(draft, venue);
+        venue.placeIn(draft.divisionCode(), divisions.cityOf(draft.divisionCode()).orElse(null));
         venue.locate(draft.latitude(), draft.longitude());
-        venue.themes = names(draft.themes());
-        venue.audiences = names(draft.audiences());
-        venue.capacity = draft.capacity();
-        venue.facilities = names(draft.facilities());
-        venue.accessibility = names(draft.accessibility());
-        venue.tourLanguages = draft.tourLanguages() == null ? List.of() : draft.tourLanguages().stream().distinct().toList();
-        venue.contactPhone = draft.contactPhone();
-        venue.contactEmail = draft.contactEmail();
-        venue.website = draft.website();
-        venue.photos = draft.photos() == null ? List.of() : List.copyOf(draft.photos());
-    }
-
-    private static List<String> names(List<? extends Enum<?>> values) {
-        return values == null ? List.of() : values.stream().distinct().map(Enum::name).toList();
     }
 }
