@@ -177,6 +177,7 @@ class EventFieldsTest {
         draft.put("seriesId", series);
         draft.put("themes", List.of("AI", "HEALTH"));
         draft.put("audiences", List.of("YOUTH", "ELDERLY"));
+        draft.put("accessibility", List.of("WHEELCHAIR_ACCESS", "SIGN_LANGUAGE"));
         draft.put("format", "HYBRID");
         draft.put("streamUrl", "https://live.example.cn/kepu/2024");
         draft.put("startsAt", "2024-05-18T09:00:00+08:00");

@@ -65,6 +65,11 @@ public class Event {
     @Column(columnDefinition = "text[]", nullable = false)
     public List<String> audiences = new ArrayList<>();
 
+    /** What the event offers people with disabilities (无障碍), by {@link AccessFeature} name. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]", nullable = false)
+    public List<String> accessibility = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public EventFormat format = EventFormat.OFFLINE;

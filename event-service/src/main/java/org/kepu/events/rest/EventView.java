@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "Event")
 public record EventView(UUID id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
         EventType type, EventStatus status, UUID seriesId, List<String> themes, List<String> audiences,
-        EventFormat format, String streamUrl, OffsetDateTime startsAt, OffsetDateTime endsAt, String divisionCode,
+        List<String> accessibility, EventFormat format, String streamUrl, OffsetDateTime startsAt, OffsetDateTime endsAt,
+        String divisionCode,
         String cityCode, String economicRegion, String address, Double latitude, Double longitude, UUID venueId,
         String organizerOrg, List<String> responsibleUnits, Integer capacity, OffsetDateTime registrationOpensAt,
         OffsetDateTime registrationClosesAt, String cancelReason, Integer attendanceOffline, Integer attendanceOnline,

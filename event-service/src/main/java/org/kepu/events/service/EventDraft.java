@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kepu.common.divisions.GuangdongDivision;
 import org.kepu.common.vocabulary.Audience;
+import org.kepu.events.domain.AccessFeature;
 import org.kepu.events.domain.EventFormat;
 import org.kepu.events.domain.EventType;
 import org.kepu.common.vocabulary.Theme;
@@ -32,6 +33,7 @@ public record EventDraft(
         @Schema(description = "The umbrella event this one belongs to, e.g. 2024年广东省全国科技活动周") UUID seriesId,
         @Size(max = 10, message = "must list at most 10 themes") @Schema(example = "[\"AI\", \"EDUCATION\"]") List<@NotNull(message = "must not be null") Theme> themes,
         @Size(max = 8, message = "must list at most 8 audiences") @Schema(example = "[\"YOUTH\", \"PUBLIC\"]") List<@NotNull(message = "must not be null") Audience> audiences,
+        @Size(max = 8, message = "must list at most 8 features") @Schema(description = "What the event offers people with disabilities (无障碍)", example = "[\"WHEELCHAIR_ACCESS\", \"SIGN_LANGUAGE\"]") List<@NotNull(message = "must not be null") AccessFeature> accessibility,
         @Schema(example = "HYBRID", defaultValue = "OFFLINE") EventFormat format,
         @Size(max = 500, message = "must be at most 500 characters") @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") @Schema(example = "https://live.example.cn/kepu/2024") String streamUrl,
         @NotNull(message = "is required") @Schema(example = "2024-05-18T09:00:00+08:00") OffsetDateTime startsAt,
