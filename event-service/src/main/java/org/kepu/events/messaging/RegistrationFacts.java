@@ -6,7 +6,6 @@ import org.kepu.common.outbox.Outbox;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.EventSeats;
 import org.kepu.events.domain.Registration;
-import org.kepu.events.messaging.RegistrationFact.Seats;
 
 /**
  * Writes registration facts to the outbox, in the transaction of the change. Keyed by the event, not the registration:
@@ -25,17 +24,16 @@ public class RegistrationFacts {
     private final Outbox outbox;
     private final String topic;
 
-    public RegistrationFacts(Outbox outbox, EventsConfig config) {
+    private final RegistrationFactMapper facts;
+
+    public RegistrationFacts(Outbox outbox, EventsConfig config, RegistrationFactMapper facts) {
         this.outbox = outbox;
+        this.facts = facts;
         this.topic = config.topics().registrations();
     }
 
     /** Records one registration's move; {@code type} is one of this class's constants. */
     public void record(String type, Registration registration, EventSeats seats) {
-        outbox.append(topic, type, registration.eventId,
-                new RegistrationFact(registration.id, registration.eventId, registration.version, registration.kind,
-                        registration.size, registration.status, registration.checkedInAt != null,
-                        new Seats(seats.capacity, seats.confirmedSeats, seats.waitListLength, seats.waitListedSeats,
-                                seats.checkedInPeople)));
+        outbox.append(topic, type, registration.eventId, facts.toFact(registration, seats));
     }
 }

@@ -46,10 +46,12 @@ public class ManagedRegistrationResource {
     static final String TOKEN = "Registration-Token";
     private static final String TOKEN_DESCRIPTION = "The manage token from the registration receipt";
 
+    private final RegistrationViewMapper views;
     private final RegistrationService registrations;
 
-    public ManagedRegistrationResource(RegistrationService registrations) {
+    public ManagedRegistrationResource(RegistrationService registrations, RegistrationViewMapper views) {
         this.registrations = registrations;
+        this.views = views;
     }
 
     @GET
@@ -65,7 +67,7 @@ public class ManagedRegistrationResource {
         Registration registration = registrations.byToken(id, token);
         Integer position = registrations.waitListPosition(registration);
         return ConditionalGet.respond(request, ETags.of(registration.version),
-                () -> Response.ok(RegistrationView.of(registration, position)));
+                () -> Response.ok(views.whole(registration, position)));
     }
 
     @POST
@@ -79,7 +81,7 @@ public class ManagedRegistrationResource {
     public Response cancel(@PathParam("id") UUID id,
             @HeaderParam(TOKEN) @Parameter(description = TOKEN_DESCRIPTION, required = true) String token,
             @HeaderParam("If-Match") String ifMatch) {
-        return RegistrationResource.ok(registrations.cancelByAttendee(id, token, IfMatch.optional(ifMatch)));
+        return ok(registrations.cancelByAttendee(id, token, IfMatch.optional(ifMatch)));
     }
 
     @PUT
@@ -94,12 +96,16 @@ public class ManagedRegistrationResource {
     public Response resize(@PathParam("id") UUID id,
             @HeaderParam(TOKEN) @Parameter(description = TOKEN_DESCRIPTION, required = true) String token,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull(message = "is required") NewSize size) {
-        return RegistrationResource.ok(registrations.resize(id, token, IfMatch.optional(ifMatch), size.size()));
+        return ok(registrations.resize(id, token, IfMatch.optional(ifMatch), size.size()));
     }
 
     /** A registration's new size. */
     @Schema(name = "RegistrationSize")
     public record NewSize(
             @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") @Schema(example = "2") Integer size) {
+    }
+
+    private Response ok(Registration registration) {
+        return Response.ok(views.whole(registration, null)).tag(ETags.of(registration.version)).build();
     }
 }

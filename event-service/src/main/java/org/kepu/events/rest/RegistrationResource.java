@@ -55,14 +55,16 @@ public class RegistrationResource {
 
     static final String ETAG = "The registration's version; send it in If-Match to change it";
 
+    private final RegistrationViewMapper views;
     private final RegistrationService registrations;
     private final IdempotentRequests idempotentRequests;
     private final Caller caller;
     private final RecentSeats recentSeats;
 
     public RegistrationResource(RegistrationService registrations, IdempotentRequests idempotentRequests,
-            Caller caller, RecentSeats recentSeats) {
+            Caller caller, RecentSeats recentSeats, RegistrationViewMapper views) {
         this.recentSeats = recentSeats;
+        this.views = views;
         this.registrations = registrations;
         this.idempotentRequests = idempotentRequests;
         this.caller = caller;
@@ -95,7 +97,7 @@ public class RegistrationResource {
             Registered registered = registrations.register(eventId, request);
             Registration registration = registered.registration();
             return new Created("/api/v1/registrations/" + registration.id, ETags.of(registration.version).toString(),
-                    new RegistrationReceipt(RegistrationView.of(registration, null), registered.manageToken()));
+                    new RegistrationReceipt(views.whole(registration, null), registered.manageToken()));
         });
     }
 
@@ -110,7 +112,7 @@ public class RegistrationResource {
             @QueryParam("checkedIn") @Parameter(description = "Only those checked in (true) or not yet (false)") Boolean checkedIn,
             @Valid @BeanParam PageRequest paging) {
         return registrations.list(eventId, status, checkedIn, paging.page, paging.size, caller)
-                .map(RegistrationView::inList);
+                .map(views::inList);
     }
 
     /** The shape of a registration list in the OpenAPI document. */
@@ -130,7 +132,7 @@ public class RegistrationResource {
         CsvExport csv = CsvExport.withHeaders("报名编号", "类型", "人数", "状态", "联系人", "手机", "单位", "签到码", "签到时间",
                 "报名时间");
         for (Registration registration : registrations.export(eventId, caller)) {
-            RegistrationView view = RegistrationView.inList(registration);
+            RegistrationView view = views.inList(registration);
             csv.row(view.id(), view.kind(), view.size(), view.status(), view.contact().name(), view.contact().phone(),
                     view.contact().organization(), view.checkInCode(), view.checkedInAt(), view.createdAt());
         }
@@ -182,7 +184,7 @@ public class RegistrationResource {
             @Size(max = 20, message = "must be at most 20 characters") @Schema(example = "7KQ2MXPA") String code) {
     }
 
-    static Response ok(Registration registration) {
-        return Response.ok(RegistrationView.of(registration, null)).tag(ETags.of(registration.version)).build();
+    private Response ok(Registration registration) {
+        return Response.ok(views.whole(registration, null)).tag(ETags.of(registration.version)).build();
     }
 }

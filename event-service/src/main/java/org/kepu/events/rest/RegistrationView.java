@@ -4,9 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kepu.common.divisions.ProvinceTime;
-import org.kepu.common.privacy.Phones;
-import org.kepu.events.domain.Registration;
 import org.kepu.events.domain.RegistrationKind;
 import org.kepu.events.domain.RegistrationStatus;
 
@@ -14,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One registration as its attendee, the event's organizer and admins see it. In lists the phone is masked and the
- * e-mail left out ({@link #inList}); the whole contact is shown only on the one registration's page.
+ * e-mail left out ({@link RegistrationViewMapper#inList}); the whole contact is shown only on the one registration's page.
  */
 @Schema(name = "Registration")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,26 +28,5 @@ public record RegistrationView(UUID id, UUID eventId, RegistrationKind kind, int
     public record Contact(String name,
             @Schema(example = "13812341234", description = "Masked in lists: 138****1234") String phone,
             String email, String organization) {
-    }
-
-    static RegistrationView of(Registration registration, Integer waitListPosition) {
-        return view(registration, waitListPosition, new Contact(registration.contactName, registration.contactPhone,
-                registration.contactEmail, registration.organization));
-    }
-
-    static RegistrationView inList(Registration registration) {
-        return view(registration, null, new Contact(registration.contactName, Phones.mask(registration.contactPhone),
-                null, registration.organization));
-    }
-
-    private static RegistrationView view(Registration registration, Integer position, Contact contact) {
-        return new RegistrationView(registration.id, registration.eventId, registration.kind, registration.size,
-                registration.status, position, contact, registration.checkInCode,
-                local(registration.checkedInAt), registration.cancelReason, local(registration.createdAt),
-                local(registration.updatedAt), registration.version);
-    }
-
-    private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(ProvinceTime.ZONE).toOffsetDateTime();
     }
 }
