@@ -43,7 +43,7 @@ for entry in "${SERVICES[@]}"; do
     || { echo "run: $name is not ready after 60 s; see $STATE/logs/$name.log" >&2; exit 1; }
 done
 
-java -cp "$ROOT/common/api/target/classes" "$ROOT/deploy/local/DemoData.java" "http://127.0.0.1:8080" "$ROOT"
+java -cp "$ROOT/common/devtools/target/classes" "$ROOT/deploy/local/DemoData.java" "http://127.0.0.1:8080" "$ROOT"
 
 cat <<MSG
 Kepu is running.

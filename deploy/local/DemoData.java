@@ -12,7 +12,7 @@ import org.kepu.common.security.DevTokenMinter;
  * Loads demo data drawn from the seed plans (2024 Guangdong work points, Guangzhou's 2021 plan) through the gateway,
  * as an admin would. Skips loading when venues already exist, so running it twice is harmless.
  *
- * Usage: java -cp common/api/target/classes deploy/local/DemoData.java http://127.0.0.1:8080
+ * Usage: java -cp common/devtools/target/classes deploy/local/DemoData.java http://127.0.0.1:8080
  */
 public class DemoData {
 

@@ -8,6 +8,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 [ -s "$ROOT/.local/env" ] || { echo "token: no local keys yet; run deploy/run.sh or deploy/local/stack.sh up first" >&2; exit 1; }
 # shellcheck disable=SC1091
 source "$ROOT/.local/env"
-CLASSES="$ROOT/common/api/target/classes"
-[ -d "$CLASSES" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests -pl common/api -am >/dev/null)
+CLASSES="$ROOT/common/devtools/target/classes"
+[ -d "$CLASSES" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests -pl common/devtools -am >/dev/null)
 exec java -cp "$CLASSES" org.kepu.common.security.DevTokenMinter "$@"
