@@ -14,16 +14,16 @@ import org.kepu.events.domain.Event;
  * start in (V12), earliest first, and stops as soon as it has the page and the count up to the cap.
  *
  * <p>
- * Why windows: a common word (数据 is in 6 % of events) has tens of thousands of matches; any index over the terms
- * alone hands them all out before the first can be ordered or the count can stop (30 ms for 56,000 in a bitmap), and
- * the older plan of checking events soonest first met 18,000 rows to count 1,000 matches. With each term indexed
+ * Why windows: a common word has tens of thousands of matches; any index over the terms alone hands them all out
+ * before the first can be ordered or the count can stop, and checking events soonest first meets many times more rows
+ * than it counts (bench/README.md has the figures). With each term indexed
  * together with its event's window, and the city and county as terms, one window of a common word holds the page and
  * the count; a rare word costs one index look-up per window. Windows are in start order, so the matches of the windows
  * the page reaches, ordered, are the page: no event of a later window starts earlier.
  *
  * <p>
  * Why slices (V14): when one window holds the whole page, its matches must still be sorted to find the page, and a
- * common word has thousands in a window (10,728 for 航天). Each key is also indexed with the 10-day slice its event
+ * common word has thousands in a window. Each key is also indexed with the 10-day slice its event
  * starts in, nine to a window, so the page then walks that window's slices the same way and sorts the matches of the
  * first one or two. The count keeps to whole windows, where a rare word costs one look-up each.
  */
