@@ -2,14 +2,19 @@ package org.kepu.reporting;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.utils.Utils;
 import org.kepu.common.testing.FactSender;
 
 /**
@@ -80,6 +85,39 @@ final class Markers {
                  "data":{"registrationId":"%s","eventId":"%s","version":1,"kind":"INDIVIDUAL","size":1,
                          "status":"CONFIRMED","checkedIn":false}}
                 """.formatted(registration, registration, UUID.randomUUID()));
+    }
+
+    /**
+     * A marker on every partition of every topic the reports read: once each has been applied, so has every fact sent
+     * before, by any test.
+     */
+    static void everywhere(FactSender producer, DataSource db, String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            for (var topic : admin.describeTopics(List.of("kepu.events", "kepu.registrations",
+                    "kepu.venues", "kepu.bookings", "kepu.tours")).allTopicNames().get().values()) {
+                for (int partition = 0; partition < topic.partitions().size(); partition++) {
+                    String key = keyFor(partition, topic.partitions().size());
+                    switch (topic.name()) {
+                        case "kepu.events" -> events(producer, db, key);
+                        case "kepu.registrations" -> registrations(producer, db, key);
+                        case "kepu.venues" -> venues(producer, db, key);
+                        case "kepu.bookings" -> bookings(producer, db, key);
+                        default -> tours(producer, db, key);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A key the producer's default partitioner puts on {@code partition} (murmur2 of the key, as Kafka hashes it). */
+    private static String keyFor(int partition, int partitions) {
+        while (true) {
+            String key = UUID.randomUUID().toString();
+            if (Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
+                    % partitions == partition) {
+                return key;
+            }
+        }
     }
 
     /** Sends {@code template} (its CloudEvent id left as {@code %s}) and waits until the inbox has recorded it. */
