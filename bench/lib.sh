@@ -18,7 +18,7 @@ stack_up_and_built() {
 # published_event PORT: creates one event through event-service's API at PORT, publishes it, prints its id.
 published_event() {
   local token id
-  token=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role organizer --org bench)
+  token=$("$ROOT/deploy/local/token.sh" --role organizer --org bench)
   id=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "http://127.0.0.1:$1/api/v1/events" \
     -d '{"titleZh":"网关基准测试活动","type":"LECTURE","startsAt":"2026-12-05T14:00:00+08:00","endsAt":"2026-12-05T16:00:00+08:00","divisionCode":"440106"}' \
     | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
@@ -59,9 +59,11 @@ PROXY_THREADS="${THREADS:-$(nproc)}"
 BENCH_JVM=(-Xmx512m -XX:+UseSerialGC)
 declare -A pid_of # NAME (or service name) -> pid
 stop_started() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+# APPS names another folder holding the services' builds as SERVICE/target/quarkus-app (default this checkout), e.g. a
+# worktree of an earlier commit built there, so a bench measures that build with the same scripts, stack and keys.
 start() { # name port env...   (NAME=… names the log when one service runs twice)
   local name=$1 port=$2 log="$WORK/${NAME:-$1}.log"; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" nohup java "${BENCH_JVM[@]}" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+  env "$@" QUARKUS_HTTP_PORT="$port" nohup java "${BENCH_JVM[@]}" -jar "${APPS:-$ROOT}/$name/target/quarkus-app/quarkus-run.jar" \
     >"$log" 2>&1 &
   pids+=($!)
   pid_of[${NAME:-$name}]=$!

@@ -20,7 +20,7 @@ start venue-service 18782
 # Every attempt comes from this one machine: lift the per-IP limit so that bookings, not 429s, are measured.
 start gateway 18780 KEPU_VENUE_URL=http://127.0.0.1:18782 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
   KEPU_RATE_PUBLIC_PER_SECOND=1000000000
-admin=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role admin)
+admin=$("$ROOT/deploy/local/token.sh" --role admin)
 api() { curl -fs -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$@"; }
 id_of() { sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/'; }
 VENUE=$(api http://127.0.0.1:18780/api/v1/venues -d '{"nameZh":"预约压测科技馆","kind":"SCIENCE_MUSEUM","divisionCode":"440106","latitude":23.1,"longitude":113.3}' | id_of)

@@ -40,7 +40,7 @@ start reporting-service 18683 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.
 start gateway 18680 KEPU_EVENT_URL=http://127.0.0.1:18681 KEPU_REPORTING_URL=http://127.0.0.1:18683 \
   KEPU_RATE_AUTH_CAPACITY=1000000000 KEPU_RATE_AUTH_PER_SECOND=1000000000
 sleep 10 # the reporting consumers take their partitions
-token=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role partner --partner bench-estation)
+token=$("$ROOT/deploy/local/token.sh" --role partner --partner bench-estation)
 push_all() { # LABEL: every batch once, CONCURRENCY at a time; prints the seconds taken and the answers' summaries
   local t0 t1
   t0=$(date +%s%N)

@@ -23,7 +23,7 @@ start event-service 18681
 # Every attempt comes from this one machine: lift the per-IP limit so that registrations, not 429s, are measured.
 start gateway 18680 KEPU_EVENT_URL=http://127.0.0.1:18681 KEPU_RATE_PUBLIC_CAPACITY=1000000000 \
   KEPU_RATE_PUBLIC_PER_SECOND=1000000000
-token=$(java -cp "$ROOT/common/api/target/classes" org.kepu.common.security.DevTokenMinter --role organizer --org bench)
+token=$("$ROOT/deploy/local/token.sh" --role organizer --org bench)
 new_event() {
   local id
   id=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' http://127.0.0.1:18680/api/v1/events \
