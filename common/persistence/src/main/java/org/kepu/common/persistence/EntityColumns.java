@@ -34,13 +34,17 @@ public final class EntityColumns<T> {
 
     /** How a Java type travels to and from PostgreSQL. */
     private enum Kind {
-        UUID("uuid"), TEXT("text"), ENUM("text"), TEXT_LIST("text[]"), TIMESTAMPTZ("timestamptz"), FLOAT8("float8"), INT(
-                "int"), BIGINT("bigint"), BOOLEAN("boolean");
+        UUID("uuid", java.util.UUID.class), TEXT("text", String.class), ENUM("text", String.class), TEXT_LIST("text[]",
+                List.class), TIMESTAMPTZ("timestamptz", OffsetDateTime.class), FLOAT8("float8", Double.class), INT("int",
+                        Integer.class), BIGINT("bigint", Long.class), BOOLEAN("boolean", Boolean.class);
 
         final String sqlType;
+        /** The class the JDBC driver is asked for. */
+        final Class<?> javaType;
 
-        Kind(String sqlType) {
+        Kind(String sqlType, Class<?> javaType) {
             this.sqlType = sqlType;
+            this.javaType = javaType;
         }
     }
 
@@ -141,42 +145,13 @@ public final class EntityColumns<T> {
     private static void set(Object entity, Mapped mapped, ResultSet row, int c)
             throws SQLException, IllegalAccessException {
         Field field = mapped.field();
-        boolean primitive = field.getType().isPrimitive();
-        switch (mapped.kind()) {
-            case UUID -> field.set(entity, row.getObject(c, UUID.class));
-            case TEXT -> field.set(entity, row.getString(c));
-            case ENUM -> field.set(entity, enumValue(field.getType(), row.getString(c)));
-            case TEXT_LIST -> field.set(entity, strings(row.getArray(c)));
-            case TIMESTAMPTZ -> field.set(entity, row.getObject(c, OffsetDateTime.class));
-            case FLOAT8 -> {
-                if (primitive) {
-                    field.setDouble(entity, row.getDouble(c));
-                } else {
-                    field.set(entity, row.getObject(c, Double.class));
-                }
-            }
-            case INT -> {
-                if (primitive) {
-                    field.setInt(entity, row.getInt(c));
-                } else {
-                    field.set(entity, row.getObject(c, Integer.class));
-                }
-            }
-            case BIGINT -> {
-                if (primitive) {
-                    field.setLong(entity, row.getLong(c));
-                } else {
-                    field.set(entity, row.getObject(c, Long.class));
-                }
-            }
-            case BOOLEAN -> {
-                if (primitive) {
-                    field.setBoolean(entity, row.getBoolean(c));
-                } else {
-                    field.set(entity, row.getObject(c, Boolean.class));
-                }
-            }
-        }
+        // A primitive field's column is NOT NULL: Field.set unboxes the value the driver gives.
+        Object value = switch (mapped.kind()) {
+            case ENUM -> enumValue(field.getType(), row.getString(c));
+            case TEXT_LIST -> strings(row.getArray(c));
+            default -> row.getObject(c, mapped.kind().javaType);
+        };
+        field.set(entity, value);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
