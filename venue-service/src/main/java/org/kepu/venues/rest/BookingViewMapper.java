@@ -2,8 +2,8 @@ package org.kepu.venues.rest;
 
 import java.time.OffsetDateTime;
 
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.privacy.Phones;
-import org.kepu.venues.domain.OpeningHours;
 import org.kepu.venues.domain.VisitBooking;
 import org.kepu.venues.domain.VisitSlot;
 import org.mapstruct.BeanMapping;
@@ -58,6 +58,6 @@ public interface BookingViewMapper {
 
     /** Every time the API shows is in Asia/Shanghai. */
     default OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(OpeningHours.ZONE).toOffsetDateTime();
+        return ProvinceTime.local(time);
     }
 }

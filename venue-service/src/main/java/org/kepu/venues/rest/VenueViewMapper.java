@@ -3,6 +3,7 @@ package org.kepu.venues.rest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.geo.GeoPoint;
 import org.kepu.venues.domain.BaseCertification;
 import org.kepu.venues.domain.OpeningHours;
@@ -50,13 +51,11 @@ public interface VenueViewMapper {
 
     /** Every time the API shows is in Asia/Shanghai. */
     default OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(OpeningHours.ZONE).toOffsetDateTime();
+        return ProvinceTime.local(time);
     }
 
     /** In km to 0.01, for a venue with a point. */
     default Double distanceKm(Venue venue, GeoPoint from) {
-        return from == null || venue.latitude == null
-                ? null
-                : Math.round(from.distanceKm(venue.latitude, venue.longitude) * 100) / 100.0;
+        return from == null ? null : from.roundedDistanceKm(venue.latitude, venue.longitude);
     }
 }

@@ -1,5 +1,6 @@
 package org.kepu.common.divisions;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
@@ -12,5 +13,10 @@ public final class ProvinceTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private ProvinceTime() {
+    }
+
+    /** The same instant at Guangdong's offset, as every time the API shows is given; null for null. */
+    public static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(ZONE).toOffsetDateTime();
     }
 }

@@ -21,6 +21,14 @@ public record GeoPoint(double latitude, double longitude) {
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
     }
 
+    /**
+     * The distance the API shows, in km to 0.01, to a place that may have no point: null when {@code otherLatitude}
+     * is null.
+     */
+    public Double roundedDistanceKm(Double otherLatitude, Double otherLongitude) {
+        return otherLatitude == null ? null : Math.round(distanceKm(otherLatitude, otherLongitude) * 100) / 100.0;
+    }
+
     /** Half the side of the latitude/longitude box that holds every point within {@code radiusKm}, in degrees. */
     public double[] boundingBox(double radiusKm) {
         double dLat = Math.toDegrees(radiusKm / EARTH_RADIUS_KM);

@@ -1,6 +1,7 @@
 package org.kepu.common.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,17 @@ class GeoPointTest {
         // 广东科学中心 to 深圳科技馆: about 92 km as the crow flies
         assertEquals(92, SCIENCE_CENTRE.distanceKm(22.5440, 114.0890), 3);
         assertEquals(0, SCIENCE_CENTRE.distanceKm(23.0418, 113.3691), 1e-9);
+    }
+
+    @Test
+    void theDistanceShownIsRoundedToTenMetresAndNoneForAPlaceWithoutAPoint() {
+        double exact = SCIENCE_CENTRE.distanceKm(22.5440, 114.0890);
+        Double shown = SCIENCE_CENTRE.roundedDistanceKm(22.5440, 114.0890);
+        assertEquals(Math.round(exact * 100) / 100.0, shown);
+        assertEquals(exact, shown, 0.005);
+        assertEquals(0.0, SCIENCE_CENTRE.roundedDistanceKm(23.0418, 113.3691));
+        assertNull(SCIENCE_CENTRE.roundedDistanceKm(null, null));
+        assertNull(SCIENCE_CENTRE.roundedDistanceKm(null, 113.3691));
     }
 
     @Test
