@@ -4,13 +4,15 @@ import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** The public's side of registrations in tests: events that take them, and people who register. */
 final class Attendees {
+
+    private static final Random PHONES = TestSeed.random("phones");
 
     private Attendees() {
     }
@@ -27,9 +29,9 @@ final class Attendees {
         return Organizers.publish(org, body);
     }
 
-    /** A mobile number no other test uses. */
+    /** A mobile number drawn at random: the registrations of one event need different ones. */
     static String newPhone() {
-        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return "139" + String.format("%08d", PHONES.nextInt(100_000_000));
     }
 
     static Map<String, Object> registration(String kind, int size, String phone) {

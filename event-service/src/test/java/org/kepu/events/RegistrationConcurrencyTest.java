@@ -12,12 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kepu.common.testing.FactReader;
 import org.kepu.common.testing.InParallel;
 
@@ -29,15 +30,17 @@ import io.restassured.path.json.JsonPath;
  * waiting, and the database, the API and the facts tell the same story.
  */
 @QuarkusTest
+@ExtendWith(TestSeed.class)
 class RegistrationConcurrencyTest {
 
     @Test
     void threeHundredParallelRegistrationsNeverOverfillFiftySeats() throws Exception {
         String org = newOrg();
         String id = eventTakingRegistrations(org, 50, true, null);
+        Random random = TestSeed.random("threeHundredParallelRegistrationsNeverOverfillFiftySeats");
         List<Callable<JsonPath>> attempts = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            int size = 1 + ThreadLocalRandom.current().nextInt(5);
+            int size = 1 + random.nextInt(5);
             attempts.add(() -> register(id, size).then().statusCode(201).extract().jsonPath());
         }
         List<JsonPath> receipts = InParallel.all(attempts);

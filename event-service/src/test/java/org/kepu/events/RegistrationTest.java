@@ -30,6 +30,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kepu.common.testing.FactReader;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +39,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Registrations: who gets a seat, who waits, who is refused and why, and who may see whom. */
 @QuarkusTest
+@ExtendWith(TestSeed.class)
 class RegistrationTest {
 
     private static final String MANAGE = "/api/v1/registrations/";

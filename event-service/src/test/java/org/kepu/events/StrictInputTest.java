@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestFactory;
 import org.kepu.common.testing.InputChecks;
 
@@ -27,6 +28,7 @@ import io.restassured.http.ContentType;
 
 /** Wrong input to the event API is refused with a 400 naming the field, never reinterpreted or answered 404. */
 @QuarkusTest
+@ExtendWith(TestSeed.class)
 class StrictInputTest {
 
     static final String ORG = Organizers.newOrg();
