@@ -119,8 +119,10 @@ class ChangeFeedTest {
         }
         Set<String> published = new HashSet<>();
         InParallel.all(writers).forEach(published::addAll);
-        // Let the sequencer position the last commits before the reader's final empty page.
-        Thread.sleep(1500);
+        // The reader's final empty page must come after the sequencer has positioned the last commits.
+        await("every published event in the feed").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> readFrom(from, 100, null).stream().map(c -> c.substring(c.indexOf(':') + 1)).toList()
+                        .containsAll(published));
         writing.set(false);
         reader.join(30_000);
         List<String> ours = followed.stream().filter(published::contains).toList();
