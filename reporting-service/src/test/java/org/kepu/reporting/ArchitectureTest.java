@@ -5,26 +5,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-import org.kepu.common.testing.LayerRules;
+import org.kepu.common.testing.ServiceLayersTest;
 
-/** reporting-service keeps the layer rules every service keeps (LayerRules); a change that breaks one fails here. */
-class ArchitectureTest {
+/**
+ * reporting-service keeps the layer rules every service keeps, and one of its own; a change that breaks one fails
+ * here.
+ */
+class ArchitectureTest extends ServiceLayersTest {
 
-    private static final LayerRules RULES = LayerRules.of("org.kepu.reporting");
-
-    @Test
-    void domainKnowsNoTransportOrStorage() {
-        RULES.domainKnowsNoTransportOrStorage();
-    }
-
-    @Test
-    void restCallsServiceOnly() {
-        RULES.restCallsServiceOnly();
-    }
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        RULES.packagesAreFreeOfCycles();
+    ArchitectureTest() {
+        super("org.kepu.reporting");
     }
 
     /** Use cases refuse with DomainException and take an ExpectedVersion; rest turns both into HTTP. */

@@ -1,25 +1,11 @@
 package org.kepu.venues;
 
-import org.junit.jupiter.api.Test;
-import org.kepu.common.testing.LayerRules;
+import org.kepu.common.testing.ServiceLayersTest;
 
-/** venue-service keeps the layer rules every service keeps (LayerRules); a change that breaks one fails here. */
-class ArchitectureTest {
+/** venue-service keeps the layer rules every service keeps; a change that breaks one fails here. */
+class ArchitectureTest extends ServiceLayersTest {
 
-    private static final LayerRules RULES = LayerRules.of("org.kepu.venues");
-
-    @Test
-    void domainKnowsNoTransportOrStorage() {
-        RULES.domainKnowsNoTransportOrStorage();
-    }
-
-    @Test
-    void restCallsServiceOnly() {
-        RULES.restCallsServiceOnly();
-    }
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        RULES.packagesAreFreeOfCycles();
+    ArchitectureTest() {
+        super("org.kepu.venues");
     }
 }
