@@ -47,12 +47,10 @@ public interface EventViewMapper {
 
     /** Every time the API shows is in the province's zone. */
     default OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(ProvinceTime.ZONE).toOffsetDateTime();
+        return ProvinceTime.local(time);
     }
 
     default Double distanceKm(Event event, GeoPoint from) {
-        return from == null || event.latitude == null
-                ? null
-                : Math.round(from.distanceKm(event.latitude, event.longitude) * 100) / 100.0;
+        return from == null ? null : from.roundedDistanceKm(event.latitude, event.longitude);
     }
 }

@@ -40,6 +40,6 @@ public interface RegistrationViewMapper {
 
     /** Every time the API shows is in the province's zone. */
     default OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(ProvinceTime.ZONE).toOffsetDateTime();
+        return ProvinceTime.local(time);
     }
 }
