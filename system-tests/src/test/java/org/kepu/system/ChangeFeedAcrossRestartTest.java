@@ -1,6 +1,7 @@
 package org.kepu.system;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,7 +66,9 @@ class ChangeFeedAcrossRestartTest {
 
             instance.destroy(); // SIGTERM, as a rolling deploy stops it
             assertTrue(instance.waitFor(30, TimeUnit.SECONDS), "the instance stops");
-            Thread.sleep(1_000); // changes commit while nobody reads
+            int whileDown = published.size();
+            await("events published while nobody reads").atMost(Duration.ofSeconds(30))
+                    .until(() -> published.size() >= whileDown + 3);
             instance = startInstance();
 
             cursor = follow(cursor, followed, Duration.ofSeconds(3));
@@ -72,8 +76,13 @@ class ChangeFeedAcrossRestartTest {
             for (Future<?> writer : running) {
                 writer.get(60, TimeUnit.SECONDS);
             }
-            Thread.sleep(1_500); // the sequencer positions the last commits
-            follow(cursor, followed, Duration.ZERO);
+            // The sequencer positions the last commits a moment after they commit: read on until they are all in.
+            AtomicReference<String> next = new AtomicReference<>(cursor);
+            await("every published event in the feed").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        next.set(follow(next.get(), followed, Duration.ZERO));
+                        return followed.containsAll(published);
+                    });
 
             List<String> ours = followed.stream().filter(published::contains).toList();
             assertTrue(beforeRestart > 0 && ours.size() > beforeRestart, "changes were read on both sides of the restart: "
