@@ -134,7 +134,11 @@ class GatewayTest {
             assertEquals("HTTP/1.1 408 Request Timeout", statusLine);
         }
         assertTookAboutTheLimit(started);
-        Thread.sleep(500);
+        // The service logs its access line once it is done with the request, answered or cut off.
+        await("the service's access line for the cut request").atMost(Duration.ofSeconds(10))
+                .until(() -> KepuSystem.serviceLog("event-service").lines()
+                        .anyMatch(
+                                line -> line.contains("access POST /api/v1/events ") && line.contains("request=" + requestId)));
         assertFalse(
                 KepuSystem.serviceLog("event-service").lines()
                         .anyMatch(line -> line.contains(requestId) && line.contains("ERROR")),

@@ -1,13 +1,16 @@
 package org.kepu.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +45,8 @@ class ServiceShutdownTest {
     }
 
     /**
-     * Sends the head and half the body of a new event, tells the service to stop (SIGTERM), sends the rest a second
-     * later, and returns the answer's status line (null if the connection was cut).
+     * Sends the head and half the body of a new event, tells the service to stop (SIGTERM), sends the rest once the
+     * service is stopping, and returns the answer's status line (null if the connection was cut).
      */
     private static String createEventWhileItStops(Process service) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", SERVICE_PORT)) {
@@ -61,12 +64,36 @@ class ServiceShutdownTest {
             Thread.sleep(500); // the service has begun the request: its head and half its body are in
 
             service.destroy(); // SIGTERM
-            Thread.sleep(1000); // the service is stopping now
+            await("new requests are told to close their connection: the service is stopping")
+                    .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(ServiceShutdownTest::answersWithConnectionClose);
 
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
                     .readLine();
+        }
+    }
+
+    /**
+     * Whether a new request's answer tells its client to close the connection, as a stopping Quarkus service's answers
+     * do while it finishes the requests under way (it still answers: a status alone would not tell).
+     */
+    private static boolean answersWithConnectionClose() {
+        try (Socket socket = new Socket("127.0.0.1", SERVICE_PORT)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /q/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader head = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            for (String line = head.readLine(); line != null && !line.isEmpty(); line = head.readLine()) {
+                if (line.equalsIgnoreCase("connection: close")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // gone already: not the answer looked for
         }
     }
 }
