@@ -1,7 +1,9 @@
 package org.kepu.events.domain;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -132,6 +134,23 @@ public class EventSeats {
         confirmedSeats += waiting.size;
         waiting.status = RegistrationStatus.CONFIRMED;
         return true;
+    }
+
+    /**
+     * Gives the free seats to the wait list, first that fits first: walks it in arrival order, seats each registration
+     * whose whole group fits, and stops once no seat is left. {@code promoted} hears of each one as it is seated, with
+     * these counts as they are right after it.
+     */
+    public void promoteFirstThatFit(List<Registration> waitListInArrivalOrder, Consumer<Registration> promoted) {
+        for (Registration waiting : waitListInArrivalOrder) {
+            if (seatsLeft() == 0) {
+                return;
+            }
+            if (promote(waiting)) {
+                waiting.touch();
+                promoted.accept(waiting);
+            }
+        }
     }
 
     /** Gives back what a registration held, as it is cancelled. */

@@ -211,15 +211,8 @@ public class RegistrationService {
     }
 
     private void promoteWaiting(EventSeats seats) {
-        for (Registration waiting : registrations.waitList(seats.id)) {
-            if (seats.seatsLeft() == 0) {
-                return;
-            }
-            if (seats.promote(waiting)) {
-                waiting.touch();
-                changed(RegistrationFacts.PROMOTED, waiting, seats);
-            }
-        }
+        seats.promoteFirstThatFit(registrations.waitList(seats.id),
+                waiting -> changed(RegistrationFacts.PROMOTED, waiting, seats));
     }
 
     private void manageable(UUID eventId, Caller caller) {

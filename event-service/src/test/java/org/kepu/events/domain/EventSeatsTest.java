@@ -145,21 +145,18 @@ class EventSeatsTest {
     }
 
     /**
-     * As RegistrationService promotes after seats free up: the wait list in arrival order, each taken whole if it fits
-     * (the loop lives in the service; each decision in {@link EventSeats#promote}). Afterwards nobody waiting fits.
+     * Promotes as RegistrationService does after seats free up ({@link EventSeats#promoteFirstThatFit}, over the wait
+     * list in arrival order); afterwards nobody waiting fits, and each one seated was heard of once.
      */
     private static void promoteFirstThatFits(EventSeats seats, List<Registration> inArrivalOrder) {
-        for (Registration waiting : inArrivalOrder) {
-            if (seats.seatsLeft() == 0) {
-                break;
-            }
-            if (waiting.status == RegistrationStatus.WAIT_LISTED) {
-                seats.promote(waiting);
-            }
-        }
-        for (Registration waiting : inArrivalOrder) {
-            assertTrue(waiting.status != RegistrationStatus.WAIT_LISTED || waiting.size > seats.seatsLeft(),
-                    "a waiting registration of " + waiting.size + " fits the " + seats.seatsLeft() + " seats left");
+        List<Registration> waiting = inArrivalOrder.stream().filter(r -> r.status == RegistrationStatus.WAIT_LISTED)
+                .toList();
+        List<Registration> heard = new ArrayList<>();
+        seats.promoteFirstThatFit(waiting, heard::add);
+        assertEquals(waiting.stream().filter(r -> r.status == RegistrationStatus.CONFIRMED).toList(), heard);
+        for (Registration still : inArrivalOrder) {
+            assertTrue(still.status != RegistrationStatus.WAIT_LISTED || still.size > seats.seatsLeft(),
+                    "a waiting registration of " + still.size + " fits the " + seats.seatsLeft() + " seats left");
         }
     }
 
