@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.kepu.common.testing.FactReader;
 import org.kepu.common.testing.FactSender;
+import org.kepu.common.testing.FieldDrift;
 import org.kepu.events.domain.Event;
 import org.kepu.events.repository.EventRepository;
 import org.kepu.events.service.EventDraft;
@@ -84,78 +80,24 @@ class EventFieldsTest {
                 .statusCode(200);
 
         Event stored = QuarkusTransaction.requiringNew().call(() -> events.findById(UUID.fromString(id)));
-        Map<String, Object> entity = fieldsOf(stored);
+        Map<String, Object> entity = FieldDrift.fieldsOf(stored);
 
         for (Map.Entry<String, Object> sent : draft.entrySet()) {
             Object expected = sent.getValue();
             JsonNode asJson = JSON.valueToTree(expected);
-            assertTrue(same(entity.get(sent.getKey()), asJson),
+            assertTrue(FieldDrift.same(entity.get(sent.getKey()), asJson),
                     sent.getKey() + ": sent " + expected + ", stored " + entity.get(sent.getKey()));
         }
 
         JsonNode view = JSON.readTree(given().when().get("/api/v1/events/" + id).then().statusCode(200).extract()
                 .asString());
-        assertCarries("the public view", view, entity, LEFT_OUT_OF_VIEW);
+        FieldDrift.assertCarries("the public view", view, entity, LEFT_OUT_OF_VIEW);
 
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         List<String> facts = FactReader.values(servers, "kepu.events", id, 1, Duration.ofSeconds(30));
         assertEquals(1, facts.size(), "the published fact of " + id);
-        assertCarries("the kepu.event.published fact", JSON.readTree(facts.get(0)).get("data"), entity,
+        FieldDrift.assertCarries("the kepu.event.published fact", JSON.readTree(facts.get(0)).get("data"), entity,
                 LEFT_OUT_OF_FACT);
-    }
-
-    /** Each entity field is in {@code shown} with the entity's value, or named in {@code leftOut}; never both. */
-    private static void assertCarries(String where, JsonNode shown, Map<String, Object> entity, Set<String> leftOut) {
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, Object> field : entity.entrySet()) {
-            String name = field.getKey();
-            boolean has = shown.has(name);
-            if (leftOut.contains(name)) {
-                if (has) {
-                    problems.add(name + " is named as left out, yet shown");
-                }
-            } else if (!has) {
-                problems.add(name + " is missing (show it, or name it as left out)");
-            } else if (!same(field.getValue(), shown.get(name))) {
-                problems.add(name + ": entity " + field.getValue() + ", shown " + shown.get(name));
-            }
-        }
-        assertTrue(problems.isEmpty(), where + ": " + problems);
-    }
-
-    /** Whether a JSON value says the same as an entity's value (times as instants, numbers by value). */
-    private static boolean same(Object value, JsonNode json) {
-        if (value == null || json == null || json.isNull()) {
-            return value == null && (json == null || json.isNull());
-        }
-        if (value instanceof OffsetDateTime time) {
-            return json.isTextual() && OffsetDateTime.parse(json.asText()).toInstant().equals(time.toInstant());
-        }
-        if (value instanceof Number number) {
-            return json.isNumber() && json.decimalValue().compareTo(new BigDecimal(number.toString())) == 0;
-        }
-        if (value instanceof Boolean flag) {
-            return json.isBoolean() && json.asBoolean() == flag;
-        }
-        if (value instanceof List<?> list) {
-            List<String> texts = new ArrayList<>();
-            json.forEach(element -> texts.add(element.asText()));
-            return json.isArray() && texts.equals(list.stream().map(Object::toString).toList());
-        }
-        return json.isTextual() && json.asText().equals(value instanceof Enum<?> e ? e.name() : value.toString());
-    }
-
-    /** The entity's persistent fields by name. */
-    private static Map<String, Object> fieldsOf(Event event) throws IllegalAccessException {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (Field field : Event.class.getDeclaredFields()) {
-            if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())
-                    && !field.isSynthetic() && !field.getName().startsWith("$$")) {
-                field.setAccessible(true);
-                fields.put(field.getName(), field.get(event));
-            }
-        }
-        return fields;
     }
 
     private static List<String> draftFields() {

@@ -1,5 +1,6 @@
 package org.kepu.events;
 
+import org.kepu.common.testing.TestSeed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;

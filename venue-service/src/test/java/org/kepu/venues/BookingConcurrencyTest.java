@@ -1,5 +1,6 @@
 package org.kepu.venues;
 
+import org.kepu.common.testing.TestSeed;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.kepu.venues;
+package org.kepu.common.testing;
 
 import java.util.Random;
 
@@ -6,13 +6,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The seed of the random data tests draw (class sizes): {@code -Dkepu.test.seed=…} replays a
+ * The seed of the random data tests draw (group sizes, places, phone numbers…): {@code -Dkepu.test.seed=…} replays a
  * run's draws, otherwise one is drawn per run. A test class that draws extends with this, so that a failing test prints
  * the seed to replay it with.
  */
-final class TestSeed implements TestWatcher {
+public final class TestSeed implements TestWatcher {
 
-    static final long SEED = seed();
+    public static final long SEED = seed();
 
     /**
      * Drawn once per JVM and kept as the system property: a {@code @QuarkusTest} loads this class again in Quarkus'
@@ -33,7 +33,7 @@ final class TestSeed implements TestWatcher {
      * A generator of its own for each {@code use} (say, the test's name), so that what one test draws does not depend
      * on which tests ran before it.
      */
-    static Random random(String use) {
+    public static Random random(String use) {
         return new Random(SEED ^ use.hashCode());
     }
 
