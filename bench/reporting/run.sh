@@ -29,10 +29,10 @@ trap stop_started EXIT
 TOPICS=(kepu.events kepu.registrations kepu.venues kepu.bookings kepu.tours)
 java -cp "$ROOT/.local/kafka-libs/*" "$ROOT/deploy/local/kafka/CreateTopics.java" "127.0.0.1:${KEPU_KAFKA_PORT:-9092}" 3 \
   "${TOPICS[@]/#/bench.}" >"$WORK/topics.log" 2>&1
+# Named as the properties themselves, as in bench/partners (an upper-case name may be read as another channel).
 latest=()
-for channel in EVENT REGISTRATION VENUE BOOKING TOUR; do
-  topic="bench.kepu.$(echo "$channel" | tr 'A-Z' 'a-z')s"
-  latest+=("MP_MESSAGING_INCOMING_${channel}_FACTS_AUTO_OFFSET_RESET=latest" "MP_MESSAGING_INCOMING_${channel}_FACTS_TOPIC=$topic")
+for channel in event registration venue booking tour; do
+  latest+=("mp.messaging.incoming.$channel-facts.auto.offset.reset=latest" "mp.messaging.incoming.$channel-facts.topic=bench.kepu.${channel}s")
 done
 start reporting-service 18583 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   KEPU_REPORTING_GROUP="bench-$(date +%s)" "${latest[@]}"
