@@ -92,7 +92,7 @@ public interface EventsConfig {
         long maxEntries();
     }
 
-    /** Partners' pushes (service.PartnerPushes). */
+    /** Partners' pushes (rest.PartnerPushReader, service.PartnerPushes). */
     PartnerPush partnerPush();
 
     /** {@code kepu.events.partner-push.*}, e.g. {@code KEPU_EVENTS_PARTNER_PUSH_MAX_ITEMS=500}. */

@@ -28,10 +28,8 @@ import org.kepu.common.rest.ETags;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.events.domain.Event;
-import org.kepu.events.service.EventService;
 import org.kepu.events.service.PartnerPushes;
 import org.kepu.events.service.PushItem;
-import org.kepu.events.service.PushOutcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -45,13 +43,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class PartnerEventResource {
 
     private final EventViewMapper views;
-    private final PartnerPushes pushes;
-    private final EventService events;
+    private final PartnerPushReader pushes;
+    private final PartnerPushes partnerEvents;
     private final Caller caller;
 
-    public PartnerEventResource(PartnerPushes pushes, EventService events, Caller caller, EventViewMapper views) {
+    public PartnerEventResource(PartnerPushReader pushes, PartnerPushes partnerEvents, Caller caller,
+            EventViewMapper views) {
+        this.partnerEvents = partnerEvents;
         this.pushes = pushes;
-        this.events = events;
         this.caller = caller;
         this.views = views;
     }
@@ -82,7 +81,7 @@ public class PartnerEventResource {
     @RolesAllowed(Roles.PARTNER)
     @Operation(operationId = "listPartnerEvents", summary = "The partner's own events, drafts included, newest first")
     public Page<EventView> list(@Valid @BeanParam PageRequest paging) {
-        Page<Event> page = events.pushedEvents(PartnerPushes.partnerOf(caller), paging.page, paging.size);
+        Page<Event> page = partnerEvents.pushedEvents(PartnerPushes.partnerOf(caller), paging.page, paging.size);
         return page.map(views::toView);
     }
 
@@ -92,7 +91,7 @@ public class PartnerEventResource {
     @Operation(operationId = "getPartnerEvent", summary = "One of the partner's events, by the partner's own id")
     @APIResponse(responseCode = "200", description = "The event", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)))
     public Response get(@PathParam("externalId") @Parameter(example = "gz-kjj-2024-0518") String externalId) {
-        Event event = events.pushedEvent(PartnerPushes.partnerOf(caller), externalId);
+        Event event = partnerEvents.pushedEvent(PartnerPushes.partnerOf(caller), externalId);
         return Response.ok(views.toView(event)).tag(ETags.of(event.version)).build();
     }
 }

@@ -1,10 +1,12 @@
-package org.kepu.events.service;
+package org.kepu.events.rest;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kepu.common.problem.Problem;
+import org.kepu.events.service.PushResult;
+import org.kepu.events.service.PushResult.Result;
 
 /**
  * What a push did, item by item in the order sent, with a summary.
@@ -13,20 +15,6 @@ import org.kepu.common.problem.Problem;
  */
 @Schema(name = "PartnerPushOutcome")
 public record PushOutcome(Summary summary, List<Item> items) {
-
-    /** What happened to one item. */
-    public enum Result {
-        /** A new event. */
-        CREATED,
-        /** An event changed, a new version. */
-        UPDATED,
-        /** The same content as stored: no new version, no new fact. */
-        UNCHANGED,
-        /** Withdrawn: a published event cancelled, or a draft removed. */
-        WITHDRAWN,
-        /** Refused; {@code problem} says why, naming the fields. */
-        REJECTED
-    }
 
     /** Counts by result. */
     public record Summary(int received, int created, int updated, int unchanged, int withdrawn, int rejected) {
@@ -40,6 +28,12 @@ public record PushOutcome(Summary summary, List<Item> items) {
      * @param problem why it was refused; null unless REJECTED
      */
     public record Item(int index, String externalId, Result result, UUID id, Long version, Problem problem) {
+
+        /** What the service's result says, a refusal as the problem the API shows. */
+        static Item of(PushResult stored) {
+            return new Item(stored.index(), stored.externalId(), stored.result(), stored.id(), stored.version(),
+                    stored.refusal() == null ? null : Problem.of(stored.refusal()));
+        }
     }
 
     public static PushOutcome of(List<Item> items) {
