@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.kepu.common.problem.Problem;
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.domain.Event;
 import org.kepu.events.repository.EventChangeRepository;
@@ -75,11 +74,10 @@ public class ChangeFeed {
     public Slice read(String cursor, boolean latest, int limit) {
         long after = cursor != null ? decode(cursor) : latest ? changes.latest() : changes.purgedThrough();
         if (after < changes.purgedThrough()) {
-            throw new ProblemException(Problem.of(410, "cursor-expired", "Cursor too old",
+            throw DomainException.gone("cursor-expired", "Cursor too old",
                     "Changes up to this cursor are no longer kept (" + config.changeFeed().retention()
                             + "). Start over: list the events (GET /api/v1/events), then follow the feed from"
-                            + " GET /api/v1/event-changes?from=latest.",
-                    null));
+                            + " GET /api/v1/event-changes?from=latest.");
         }
         List<EventChange> page = changes.after(after, limit);
         List<UUID> ids = page.stream().map(EventChange::eventId).distinct().toList();
@@ -107,7 +105,7 @@ public class ChangeFeed {
             }
             return position;
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("after", "is not a cursor this feed gave");
+            throw DomainException.invalid("after", "is not a cursor this feed gave");
         }
     }
 

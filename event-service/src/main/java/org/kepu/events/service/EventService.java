@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
 import org.kepu.common.rules.DomainException;
-import org.kepu.common.rest.IfMatch;
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.common.security.Caller;
 import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventStatus;
@@ -89,7 +89,7 @@ public class EventService {
 
     /** Replaces an event's details; a published event's change is a fact. */
     @Transactional
-    public Event update(UUID id, IfMatch expected, EventDraft draft, Caller caller) {
+    public Event update(UUID id, ExpectedVersion expected, EventDraft draft, Caller caller) {
         Event event = managed(id, expected, caller);
         event.requireEditable();
         Integer capacityBefore = event.capacity;
@@ -103,14 +103,14 @@ public class EventService {
     }
 
     @Transactional
-    public Event publish(UUID id, IfMatch expected, Caller caller) {
+    public Event publish(UUID id, ExpectedVersion expected, Caller caller) {
         Event event = managed(id, expected, caller);
         event.publish();
         return changed(event, EventFacts.PUBLISHED);
     }
 
     @Transactional
-    public Event cancel(UUID id, IfMatch expected, String reason, Caller caller) {
+    public Event cancel(UUID id, ExpectedVersion expected, String reason, Caller caller) {
         Event event = managed(id, expected, caller);
         event.cancel(reason);
         changed(event, EventFacts.CANCELLED);
@@ -119,21 +119,21 @@ public class EventService {
     }
 
     @Transactional
-    public Event complete(UUID id, IfMatch expected, Caller caller) {
+    public Event complete(UUID id, ExpectedVersion expected, Caller caller) {
         Event event = managed(id, expected, caller);
         event.complete(OffsetDateTime.now(ZoneOffset.UTC));
         return changed(event, EventFacts.COMPLETED);
     }
 
     @Transactional
-    public Event reportAttendance(UUID id, IfMatch expected, int offline, int online, Caller caller) {
+    public Event reportAttendance(UUID id, ExpectedVersion expected, int offline, int online, Caller caller) {
         Event event = managed(id, expected, caller);
         event.reportAttendance(offline, online);
         return changed(event, EventFacts.ATTENDANCE_REPORTED);
     }
 
     @Transactional
-    public void deleteDraft(UUID id, IfMatch expected, Caller caller) {
+    public void deleteDraft(UUID id, ExpectedVersion expected, Caller caller) {
         Event event = managed(id, expected, caller);
         event.requireDeletable();
         events.delete(event);
@@ -155,7 +155,7 @@ public class EventService {
      * The event, locked for this transaction: changes to it queue behind registrations' seat decisions and the other
      * way round, so a capacity is never checked against stale seat counts.
      */
-    private Event managed(UUID id, IfMatch expected, Caller caller) {
+    private Event managed(UUID id, ExpectedVersion expected, Caller caller) {
         Event event = events.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> DomainException.notFound("Event", id));
         event.requireManagedBy(caller);

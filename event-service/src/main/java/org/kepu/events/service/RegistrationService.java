@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional.TxType;
 import org.kepu.common.paging.Page;
 import org.kepu.common.privacy.ManageTokens;
 import org.kepu.common.privacy.Phones;
-import org.kepu.common.problem.ProblemException;
-import org.kepu.common.rest.IfMatch;
+import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.common.security.Caller;
 import org.kepu.events.domain.EventSeats;
 import org.kepu.events.domain.EventStatus;
@@ -56,21 +56,21 @@ public class RegistrationService {
     public Registered register(UUID eventId, RegistrationRequest request) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // Without the lock first: most refusals in a rush (closed, full with no wait list) need no queue.
-        EventSeats peek = registrations.peekSeats(eventId).orElseThrow(() -> ProblemException.notFound("Event", eventId));
+        EventSeats peek = registrations.peekSeats(eventId).orElseThrow(() -> DomainException.notFound("Event", eventId));
         if (peek.status == EventStatus.DRAFT) {
-            throw ProblemException.notFound("Event", eventId);
+            throw DomainException.notFound("Event", eventId);
         }
         peek.requireOpen(now);
         peek.requireAllowedSize(request.size());
         recentSeats.remember(peek);
         peek.requireRoomFor(request.size());
 
-        EventSeats seats = registrations.lockSeats(eventId).orElseThrow(() -> ProblemException.notFound("Event", eventId));
+        EventSeats seats = registrations.lockSeats(eventId).orElseThrow(() -> DomainException.notFound("Event", eventId));
         seats.requireOpen(now);
         seats.requireAllowedSize(request.size());
         String phone = Phones.normalize(request.phone());
         if (registrations.phoneHoldsLiveRegistration(eventId, phone)) {
-            throw ProblemException.conflict("phone-already-registered", "Already registered",
+            throw DomainException.conflict("phone-already-registered", "Already registered",
                     "This phone number already holds a registration for this event; change or cancel that one");
         }
         String token = ManageTokens.newToken();
@@ -89,7 +89,7 @@ public class RegistrationService {
     public Registration byToken(UUID id, String token) {
         return registrations.findByIdOptional(id)
                 .filter(registration -> ManageTokens.matches(registration.manageTokenHash, token))
-                .orElseThrow(() -> ProblemException.notFound("Registration", id));
+                .orElseThrow(() -> DomainException.notFound("Registration", id));
     }
 
     /** Where a wait-listed registration stands, 1 first; null for any other. */
@@ -106,7 +106,7 @@ public class RegistrationService {
     public Registration forOrganizer(UUID eventId, UUID id, Caller caller) {
         manageable(eventId, caller);
         return registrations.findByIdOptional(id).filter(registration -> registration.eventId.equals(eventId))
-                .orElseThrow(() -> ProblemException.notFound("Registration", id));
+                .orElseThrow(() -> DomainException.notFound("Registration", id));
     }
 
     /** The event's registrations, for its organizer or an admin. */
@@ -126,21 +126,21 @@ public class RegistrationService {
 
     /** The attendee cancels with their manage token; freed seats go to the wait list. */
     @Transactional
-    public Registration cancelByAttendee(UUID id, String token, IfMatch expected) {
+    public Registration cancelByAttendee(UUID id, String token, ExpectedVersion expected) {
         UUID eventId = byToken(id, token).eventId;
         return cancel(eventId, id, expected, "Cancelled by the attendee");
     }
 
     /** The organizer (or an admin) cancels one registration, with a reason the attendee sees. */
     @Transactional
-    public Registration cancelByOrganizer(UUID eventId, UUID id, IfMatch expected, String reason, Caller caller) {
+    public Registration cancelByOrganizer(UUID eventId, UUID id, ExpectedVersion expected, String reason, Caller caller) {
         forOrganizer(eventId, id, caller);
         return cancel(eventId, id, expected, reason);
     }
 
     /** The attendee changes how many come: fewer always, more only while they fit (a waiting one waits as it is). */
     @Transactional
-    public Registration resize(UUID id, String token, IfMatch expected, int size) {
+    public Registration resize(UUID id, String token, ExpectedVersion expected, int size) {
         UUID eventId = byToken(id, token).eventId;
         EventSeats seats = lockedSeats(eventId);
         Registration registration = current(id, expected);
@@ -159,7 +159,7 @@ public class RegistrationService {
     @Transactional
     public Registration checkIn(UUID eventId, UUID id, String code, Caller caller) {
         if ((id == null) == (code == null || code.isBlank())) {
-            throw ProblemException.invalid(id == null ? "code" : "registrationId",
+            throw DomainException.invalid(id == null ? "code" : "registrationId",
                     "give either registrationId or code, not both");
         }
         manageable(eventId, caller);
@@ -168,8 +168,8 @@ public class RegistrationService {
                 ? registrations.findByIdOptional(id).filter(found -> found.eventId.equals(eventId))
                 : registrations.findByCode(eventId, Registration.normalizeCode(code)))
                 .orElseThrow(() -> id != null
-                        ? ProblemException.notFound("Registration", id)
-                        : ProblemException.invalid("code", "is not a registration code of this event"));
+                        ? DomainException.notFound("Registration", id)
+                        : DomainException.invalid("code", "is not a registration code of this event"));
         if (registration.checkIn()) {
             seats.checkIn(registration);
             changed(RegistrationFacts.CHECKED_IN, registration, seats);
@@ -197,7 +197,7 @@ public class RegistrationService {
         }
     }
 
-    private Registration cancel(UUID eventId, UUID id, IfMatch expected, String reason) {
+    private Registration cancel(UUID eventId, UUID id, ExpectedVersion expected, String reason) {
         EventSeats seats = lockedSeats(eventId);
         Registration registration = current(id, expected);
         boolean heldSeats = registration.status == RegistrationStatus.CONFIRMED;
@@ -216,18 +216,18 @@ public class RegistrationService {
     }
 
     private void manageable(UUID eventId, Caller caller) {
-        events.findByIdOptional(eventId).orElseThrow(() -> ProblemException.notFound("Event", eventId))
+        events.findByIdOptional(eventId).orElseThrow(() -> DomainException.notFound("Event", eventId))
                 .requireManagedBy(caller);
     }
 
     private EventSeats lockedSeats(UUID eventId) {
-        return registrations.lockSeats(eventId).orElseThrow(() -> ProblemException.notFound("Event", eventId));
+        return registrations.lockSeats(eventId).orElseThrow(() -> DomainException.notFound("Event", eventId));
     }
 
     /** Read after the event's lock, so it is current; If-Match, when sent, must name its version. */
-    private Registration current(UUID id, IfMatch expected) {
+    private Registration current(UUID id, ExpectedVersion expected) {
         Registration registration = registrations.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Registration", id));
+                .orElseThrow(() -> DomainException.notFound("Registration", id));
         registrations.getEntityManager().refresh(registration);
         expected.requireMatches(registration.version, "Registration " + id);
         return registration;

@@ -37,7 +37,7 @@ import org.kepu.common.rest.IfMatch;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.reporting.domain.CompletionReport;
-import org.kepu.reporting.service.ExpectedVersion;
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.reporting.service.PlanService;
 import org.kepu.reporting.service.PlanService.Submitted;
 import org.kepu.reporting.service.ReportRequest;
@@ -73,7 +73,7 @@ public class CompletionReportResource {
         // A first report needs no If-Match; a revision does (428), checked only once the service finds one.
         ExpectedVersion expected = ifMatch == null || ifMatch.isBlank() ? (version, what) -> {
             throw ProblemException.preconditionRequired();
-        } : IfMatch.required(ifMatch)::requireMatches;
+        } : IfMatch.required(ifMatch);
         Submitted submitted = plans.submit(planId, number, unit, expected, request, caller);
         Response.ResponseBuilder response = submitted.created()
                 ? Response.created(URI.create("/api/v1/plans/" + planId + "/tasks/" + number + "/reports/"

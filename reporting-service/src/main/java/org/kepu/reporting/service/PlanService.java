@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;

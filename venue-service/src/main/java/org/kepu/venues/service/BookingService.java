@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional.TxType;
 import org.kepu.common.paging.Page;
 import org.kepu.common.privacy.ManageTokens;
 import org.kepu.common.privacy.Phones;
-import org.kepu.common.problem.ProblemException;
-import org.kepu.common.rest.IfMatch;
+import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.common.security.Caller;
 import org.kepu.venues.domain.BookingStatus;
 import org.kepu.venues.domain.OpeningHours;
@@ -65,21 +65,21 @@ public class BookingService {
      */
     @Transactional
     public List<VisitSlot> publish(UUID venueId, SlotRequest request, Caller caller) {
-        Venue venue = venueService.managed(venueId, IfMatch.ANY, caller);
+        Venue venue = venueService.managed(venueId, ExpectedVersion.ANY, caller);
         if ((request.until() == null) != (request.days() == null)) {
-            throw ProblemException.invalid(request.until() == null ? "until" : "days",
+            throw DomainException.invalid(request.until() == null ? "until" : "days",
                     "is required for a weekly pattern (until and days go together)");
         }
         if (request.until() != null && (request.until().isBefore(request.date())
                 || request.until().isAfter(request.date().plusYears(1)))) {
-            throw ProblemException.invalid("until", "must be from date to a year after it");
+            throw DomainException.invalid("until", "must be from date to a year after it");
         }
         List<LocalDate> dates = request.dates();
         if (dates.isEmpty()) {
-            throw ProblemException.invalid("days", "fall on no date from " + request.date() + " to " + request.until());
+            throw DomainException.invalid("days", "fall on no date from " + request.date() + " to " + request.until());
         }
         if (dates.size() > MAX_SLOTS_PER_REQUEST) {
-            throw ProblemException.invalid("until", "would publish " + dates.size() + " slots; at most "
+            throw DomainException.invalid("until", "would publish " + dates.size() + " slots; at most "
                     + MAX_SLOTS_PER_REQUEST + " at once");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -91,7 +91,7 @@ public class BookingService {
             VisitSlot slot = VisitSlot.publish(venue, start, end, request.capacity(), request.audience(),
                     request.notes(), now, field);
             slots.openOverlapping(venueId, start, end).stream().findFirst().ifPresent(other -> {
-                throw ProblemException.conflict("slot-overlaps", "Slot overlaps another", "The slot on " + day + " "
+                throw DomainException.conflict("slot-overlaps", "Slot overlaps another", "The slot on " + day + " "
                         + request.opens() + "–" + request.closes() + " overlaps the venue's open slot " + other.id
                         + " (" + local(other.startsAt) + " to " + local(other.endsAt) + ")");
             });
@@ -112,7 +112,7 @@ public class BookingService {
 
     @Transactional
     public VisitSlot close(UUID venueId, UUID slotId, Caller caller) {
-        Venue venue = venueService.managed(venueId, IfMatch.ANY, caller);
+        Venue venue = venueService.managed(venueId, ExpectedVersion.ANY, caller);
         VisitSlot slot = slotOf(venueId, slotId);
         slot.close();
         slots.flush();
@@ -135,8 +135,8 @@ public class BookingService {
     @Transactional
     public Booked book(UUID venueId, UUID slotId, BookingRequest request) {
         VisitSlot slot = slots.lock(slotId).filter(found -> found.venueId.equals(venueId))
-                .orElseThrow(() -> ProblemException.notFound("Slot", slotId));
-        Venue venue = venues.findByIdOptional(venueId).orElseThrow(() -> ProblemException.notFound("Venue", venueId));
+                .orElseThrow(() -> DomainException.notFound("Slot", slotId));
+        Venue venue = venues.findByIdOptional(venueId).orElseThrow(() -> DomainException.notFound("Venue", venueId));
         venue.requireReceivingVisitors();
         slot.seat(request.size(), OffsetDateTime.now(ZoneOffset.UTC));
         String token = ManageTokens.newToken();
@@ -153,13 +153,13 @@ public class BookingService {
     @Transactional
     public VisitBooking forBooker(UUID id, String token) {
         return bookings.findByIdOptional(id).filter(booking -> ManageTokens.matches(booking.manageTokenHash(), token))
-                .orElseThrow(() -> ProblemException.notFound("Booking", id));
+                .orElseThrow(() -> DomainException.notFound("Booking", id));
     }
 
     /** A booking of a venue the caller manages (403 otherwise), with the whole contact. */
     @Transactional
     public VisitBooking forManager(UUID id, Caller caller) {
-        VisitBooking booking = bookings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Booking", id));
+        VisitBooking booking = bookings.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Booking", id));
         venueService.get(booking.venueId, caller).requireManagedBy(caller);
         return booking;
     }
@@ -229,7 +229,7 @@ public class BookingService {
 
     private VisitSlot slotOf(UUID venueId, UUID slotId) {
         return slots.lock(slotId).filter(slot -> slot.venueId.equals(venueId))
-                .orElseThrow(() -> ProblemException.notFound("Slot", slotId));
+                .orElseThrow(() -> DomainException.notFound("Slot", slotId));
     }
 
     private static OffsetDateTime at(LocalDate day, int minute) {

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.kepu.common.paging.Page;
-import org.kepu.common.problem.ProblemException;
-import org.kepu.common.rest.IfMatch;
+import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
 import org.kepu.venues.domain.BaseCertification;
@@ -42,7 +42,7 @@ public class CertificationService {
 
     /** Admins only (the resource says so); moves of one venue queue behind its row lock. */
     @Transactional
-    public Certified move(UUID venueId, IfMatch expected, BaseCertification.Request request, Caller caller) {
+    public Certified move(UUID venueId, ExpectedVersion expected, BaseCertification.Request request, Caller caller) {
         Venue venue = venueService.managed(venueId, expected, caller);
         venue.requireCertifiable();
         List<CertificationMove> history = moves.historyOf(venueId);
@@ -60,7 +60,7 @@ public class CertificationService {
     public Certified historyOf(UUID venueId, Caller caller) {
         Venue venue = venueService.get(venueId, caller);
         if (!caller.hasRole(Roles.ANALYST) && !venue.isManagedBy(caller)) {
-            throw ProblemException.forbidden("A base's certification history is for admins, analysts and its managers");
+            throw DomainException.notPermitted("A base's certification history is for admins, analysts and its managers");
         }
         return new Certified(venue, moves.historyOf(venueId));
     }

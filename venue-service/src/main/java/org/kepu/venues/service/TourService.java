@@ -11,8 +11,8 @@ import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.divisions.EconomicRegion;
 import org.kepu.common.paging.Page;
-import org.kepu.common.problem.ProblemException;
-import org.kepu.common.rest.IfMatch;
+import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.common.security.Caller;
 import org.kepu.venues.domain.OpeningHours;
 import org.kepu.venues.domain.Tour;
@@ -55,7 +55,7 @@ public class TourService {
     /** The unit's managers and admins create its tours. */
     @Transactional
     public TourWithStops create(TourRequest request, Caller caller) {
-        Venue unit = venueService.managed(request.unitId(), IfMatch.ANY, caller);
+        Venue unit = venueService.managed(request.unitId(), ExpectedVersion.ANY, caller);
         Tour tour = Tour.of(unit, request.name().strip(), request.year(), request.organizer());
         tours.persist(tour);
         tours.flush();
@@ -64,11 +64,11 @@ public class TourService {
     }
 
     @Transactional
-    public TourWithStops update(UUID id, IfMatch expected, TourRequest request, Caller caller) {
+    public TourWithStops update(UUID id, ExpectedVersion expected, TourRequest request, Caller caller) {
         Tour tour = managed(id, caller);
         expected.requireMatches(tour.version, "Tour " + id);
         if (!tour.unitId.equals(request.unitId())) {
-            throw ProblemException.invalid("unitId", "cannot change: a tour stays with its unit");
+            throw DomainException.invalid("unitId", "cannot change: a tour stays with its unit");
         }
         List<TourStop> itsStops = stops.ofTour(id);
         tour.describe(request.name().strip(), request.year(), request.organizer(), itsStops);
@@ -79,7 +79,7 @@ public class TourService {
 
     @Transactional
     public TourWithStops get(UUID id) {
-        Tour tour = tours.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Tour", id));
+        Tour tour = tours.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Tour", id));
         return new TourWithStops(tour, stops.ofTour(id));
     }
 
@@ -109,7 +109,7 @@ public class TourService {
     }
 
     @Transactional
-    public TourStop changeStop(UUID tourId, UUID stopId, IfMatch expected, StopRequest request, Caller caller) {
+    public TourStop changeStop(UUID tourId, UUID stopId, ExpectedVersion expected, StopRequest request, Caller caller) {
         Tour tour = managed(tourId, caller);
         TourStop stop = stopOf(tour, stopId);
         expected.requireMatches(stop.version, "Stop " + stopId);
@@ -141,14 +141,14 @@ public class TourService {
 
     /** The tour, with its unit's row locked for this transaction; 403 unless the caller manages the unit. */
     private Tour managed(UUID id, Caller caller) {
-        Tour tour = tours.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Tour", id));
-        venueService.managed(tour.unitId, IfMatch.ANY, caller);
+        Tour tour = tours.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Tour", id));
+        venueService.managed(tour.unitId, ExpectedVersion.ANY, caller);
         return tour;
     }
 
     private TourStop stopOf(Tour tour, UUID stopId) {
         return stops.findByIdOptional(stopId).filter(stop -> stop.tourId.equals(tour.id))
-                .orElseThrow(() -> ProblemException.notFound("Stop", stopId));
+                .orElseThrow(() -> DomainException.notFound("Stop", stopId));
     }
 
     /** Where and when: a venue of the directory, or an address with its division and point; then the dates' rules. */
@@ -156,7 +156,7 @@ public class TourService {
         tour.requireFits(request.startsOn(), request.endsOn(), unitStops);
         if (request.venueId() != null) {
             Venue venue = venues.findByIdOptional(request.venueId()).filter(found -> found.status() != VenueStatus.CLOSED)
-                    .orElseThrow(() -> ProblemException.invalid("venueId", "is not an open venue of the directory"));
+                    .orElseThrow(() -> DomainException.invalid("venueId", "is not an open venue of the directory"));
             stop.venueId = venue.id;
             stop.placeName = request.placeName() != null ? request.placeName() : venue.nameZh;
             stop.address = request.address() != null ? request.address() : venue.address;
@@ -186,7 +186,7 @@ public class TourService {
 
     private static void require(Object value, String field) {
         if (value == null || value instanceof String text && text.isBlank()) {
-            throw ProblemException.invalid(field, "is required for a stop that is not at a venue of the directory");
+            throw DomainException.invalid(field, "is required for a stop that is not at a venue of the directory");
         }
     }
 }

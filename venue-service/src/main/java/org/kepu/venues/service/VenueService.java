@@ -11,8 +11,8 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.paging.Page;
-import org.kepu.common.problem.ProblemException;
-import org.kepu.common.rest.IfMatch;
+import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.ExpectedVersion;
 import org.kepu.common.security.Caller;
 import org.kepu.venues.domain.OpeningHours;
 import org.kepu.venues.domain.Venue;
@@ -51,9 +51,9 @@ public class VenueService {
      */
     @Transactional(TxType.SUPPORTS)
     public Venue get(UUID id, Caller caller) {
-        Venue venue = venues.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Venue", id));
+        Venue venue = venues.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Venue", id));
         if (!venue.isPublic() && !venue.isManagedBy(caller)) {
-            throw ProblemException.notFound("Venue", id);
+            throw DomainException.notFound("Venue", id);
         }
         return venue;
     }
@@ -65,7 +65,7 @@ public class VenueService {
 
     /** Replaces a venue's details (admins and its managers). */
     @Transactional
-    public Venue update(UUID id, IfMatch expected, VenueDraft draft, Caller caller) {
+    public Venue update(UUID id, ExpectedVersion expected, VenueDraft draft, Caller caller) {
         Venue venue = managed(id, expected, caller);
         apply(draft, venue);
         venue.touch();
@@ -73,14 +73,14 @@ public class VenueService {
     }
 
     @Transactional
-    public Venue changeStatus(UUID id, IfMatch expected, VenueStatus to, String reason, Caller caller) {
+    public Venue changeStatus(UUID id, ExpectedVersion expected, VenueStatus to, String reason, Caller caller) {
         Venue venue = managed(id, expected, caller);
         venue.changeStatus(to, reason, caller);
         return changed(venue, VenueFacts.STATUS_CHANGED);
     }
 
     @Transactional
-    public Venue replaceOpeningHours(UUID id, IfMatch expected, OpeningHours hours, Caller caller) {
+    public Venue replaceOpeningHours(UUID id, ExpectedVersion expected, OpeningHours hours, Caller caller) {
         Venue venue = managed(id, expected, caller);
         venue.replaceOpeningHours(hours);
         return changed(venue, VenueFacts.UPDATED);
@@ -88,7 +88,7 @@ public class VenueService {
 
     /** Admins only (the resource says so): who manages the venue besides its token-scoped managers. */
     @Transactional
-    public Venue assignManagers(UUID id, IfMatch expected, List<String> subjects, Caller caller) {
+    public Venue assignManagers(UUID id, ExpectedVersion expected, List<String> subjects, Caller caller) {
         Venue venue = managed(id, expected, caller);
         venue.assignManagers(subjects, caller.subject().orElse("admin"));
         venues.flush(); // managers are not public: no fact, but the ETag carries the new version
@@ -96,9 +96,9 @@ public class VenueService {
     }
 
     /** The venue to change, locked for this transaction; 404, 403 or 412 as the caller and If-Match decide. */
-    Venue managed(UUID id, IfMatch expected, Caller caller) {
+    Venue managed(UUID id, ExpectedVersion expected, Caller caller) {
         Venue venue = venues.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("Venue", id));
+                .orElseThrow(() -> DomainException.notFound("Venue", id));
         venue.requireManagedBy(caller);
         expected.requireMatches(venue.version, "Venue " + id);
         return venue;

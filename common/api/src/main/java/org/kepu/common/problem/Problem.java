@@ -44,6 +44,7 @@ public record Problem(URI type, String title, int status, String detail, List<In
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case NOT_PERMITTED -> 403;
+            case GONE -> 410;
         };
         List<InvalidField> errors = refusal.fields().stream().map(f -> new InvalidField(f.field(), f.message()))
                 .toList();

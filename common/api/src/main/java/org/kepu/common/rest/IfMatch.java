@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.ExpectedVersion;
 
 /**
  * An update's If-Match precondition (RFC 9110 §13.1.1) over an aggregate's version: {@code *} means "any current
@@ -12,7 +13,7 @@ import org.kepu.common.problem.ProblemException;
  * @param anyVersion true for {@code *}, or when no precondition was sent to a move that does not need one
  * @param versions the versions named, empty when {@code anyVersion}
  */
-public record IfMatch(boolean anyVersion, Set<Long> versions) {
+public record IfMatch(boolean anyVersion, Set<Long> versions) implements ExpectedVersion {
 
     /** No precondition. */
     public static final IfMatch ANY = new IfMatch(true, Set.of());
@@ -55,6 +56,7 @@ public record IfMatch(boolean anyVersion, Set<Long> versions) {
      *
      * @param what the aggregate and its id as a client would name them, e.g. "Event 3f…"
      */
+    @Override
     public void requireMatches(long currentVersion, String what) {
         if (!anyVersion && !versions.contains(currentVersion)) {
             throw ProblemException.preconditionFailed(

@@ -18,7 +18,9 @@ public final class DomainException extends RuntimeException {
         /** The input is well formed, but the thing's current state does not allow the change. */
         CONFLICT,
         /** The caller is known but may not do this. */
-        NOT_PERMITTED
+        NOT_PERMITTED,
+        /** What was asked for existed once and is gone for good (a change feed's cursor past its history). */
+        GONE
     }
 
     /** One offending input: the field as the client named it, and what is wrong with it. */
@@ -66,6 +68,11 @@ public final class DomainException extends RuntimeException {
     /** The caller may not do this. */
     public static DomainException notPermitted(String detail) {
         return new DomainException(Kind.NOT_PERMITTED, "forbidden", "Not allowed", detail, List.of());
+    }
+
+    /** What was asked for is gone for good; {@code slug} is the stable name a client switches on. */
+    public static DomainException gone(String slug, String title, String detail) {
+        return new DomainException(Kind.GONE, slug, title, detail, List.of());
     }
 
     public Kind kind() {

@@ -16,6 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>{@code domain} knows neither HTTP, SQL nor Kafka, nor the layers around it: a rule refuses with
  * {@code org.kepu.common.rules.DomainException}, mapped to a problem in one place.</li>
  * <li>{@code rest} reaches the database and the broker only through {@code service}.</li>
+ * <li>{@code service} knows no web types: use cases refuse with {@code DomainException} and take an
+ * {@code ExpectedVersion}; rest turns both into HTTP.</li>
  * <li>No cycles between a module's packages.</li>
  * </ul>
  */
@@ -61,6 +63,15 @@ public final class LayerRules {
                         "org.kepu.common.inbox..", "jakarta.persistence.EntityManager", "org.hibernate.Session")
                 .because("resources parse, call a service and map; services own transactions and queries");
         rule.check(classes);
+    }
+
+    /** {@code service} is called by rest, consumers and jobs alike, and answers none of them in HTTP. */
+    public void serviceKnowsNoWebTypes() {
+        noClasses().that().resideInAPackage(base + ".service..").should().dependOnClassesThat()
+                .resideInAnyPackage(base + ".rest..", "jakarta.ws.rs..", "org.kepu.common.rest..",
+                        "org.kepu.common.problem..")
+                .because("use cases refuse with DomainException and take an ExpectedVersion; rest turns both into HTTP")
+                .check(classes);
     }
 
     /** No two packages of the module depend on each other, directly or through others. */

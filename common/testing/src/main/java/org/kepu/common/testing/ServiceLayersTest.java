@@ -26,6 +26,11 @@ public abstract class ServiceLayersTest {
     }
 
     @Test
+    void serviceKnowsNoWebTypes() {
+        rules.serviceKnowsNoWebTypes();
+    }
+
+    @Test
     void packagesAreFreeOfCycles() {
         rules.packagesAreFreeOfCycles();
     }
