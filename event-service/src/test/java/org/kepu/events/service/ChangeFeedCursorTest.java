@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.kepu.common.problem.ProblemException;
+import org.kepu.common.rules.DomainException;
 
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -34,8 +34,8 @@ class ChangeFeedCursorTest {
     void anyTextIsEitherACursorOrRefusedNamingAfter(@ForAll String text) {
         try {
             assertTrue(ChangeFeed.decode(text) >= 0, text);
-        } catch (ProblemException refused) {
-            assertEquals("after", refused.problem().errors().get(0).field(), text);
+        } catch (DomainException refused) {
+            assertEquals("after", refused.fields().get(0).field(), text);
         }
     }
 
@@ -47,8 +47,8 @@ class ChangeFeedCursorTest {
     }
 
     private static void assertRefusedNamingAfter(String cursor) {
-        ProblemException refused = assertThrows(ProblemException.class, () -> ChangeFeed.decode(cursor), cursor);
-        assertEquals(400, refused.problem().status());
-        assertEquals("after", refused.problem().errors().get(0).field());
+        DomainException refused = assertThrows(DomainException.class, () -> ChangeFeed.decode(cursor), cursor);
+        assertEquals(DomainException.Kind.INVALID, refused.kind());
+        assertEquals("after", refused.fields().get(0).field());
     }
 }
