@@ -1,6 +1,5 @@
 package org.kepu.reporting.repository;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
