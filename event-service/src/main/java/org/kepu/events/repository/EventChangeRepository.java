@@ -1,6 +1,7 @@
 package org.kepu.events.repository;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,11 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.kepu.common.persistence.EntityColumns;
 import org.kepu.events.domain.EventChange;
 
 /** The change feed's table: changes written with the event, positioned in commit order by the sequencer. */
 @ApplicationScoped
 public class EventChangeRepository {
+
+    private static final EntityColumns<EventChangeRow> COLUMNS = EntityColumns.of(EventChangeRow.class);
+
+    private static final String INSERT_ALL = COLUMNS.insertAll("event_change");
 
     private final EntityManager entityManager;
 
@@ -22,24 +28,16 @@ public class EventChangeRepository {
 
     /** Records a change to a public event; must run in the change's transaction. */
     public void record(UUID eventId, String change, long version) {
-        entityManager.createNativeQuery("INSERT INTO event_change (event_id, change, version) VALUES (:id, :change,"
-                + " :version)").setParameter("id", eventId).setParameter("change", change)
-                .setParameter("version", version).executeUpdate();
+        COLUMNS.write(entityManager, INSERT_ALL, List.of(new EventChangeRow(eventId, change, version)));
     }
 
     /** Records one change to each of many public events in one statement, in the order given. */
     public void recordAll(String change, List<UUID> eventIds, List<Long> versions) {
-        if (eventIds.isEmpty()) {
-            return;
+        List<EventChangeRow> rows = new ArrayList<>(eventIds.size());
+        for (int i = 0; i < eventIds.size(); i++) {
+            rows.add(new EventChangeRow(eventIds.get(i), change, versions.get(i)));
         }
-        entityManager.createNativeQuery("""
-                INSERT INTO event_change (event_id, change, version)
-                SELECT c.id, :change, c.version
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS bigint[])) WITH ORDINALITY AS c(id, version, n)
-                ORDER BY c.n""").setParameter("change", change)
-                .setParameter("ids", eventIds.stream().map(UUID::toString).toArray(String[]::new))
-                .setParameter("versions", versions.stream().map(String::valueOf).toArray(String[]::new))
-                .executeUpdate();
+        COLUMNS.write(entityManager, INSERT_ALL, rows);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.kepu.common.persistence.EntityColumns;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -22,6 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final EntityColumns<OutboxMessage> COLUMNS = EntityColumns.of(OutboxMessage.class);
+
+    private static final String INSERT_ALL = COLUMNS.insertAll("outbox_message");
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
@@ -50,18 +56,10 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String type, UUID aggregateId, Object data) {
-        UUID id = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        OutboxMessage message = new OutboxMessage();
-        message.id = id;
-        message.topic = topic;
-        message.key = aggregateId.toString();
-        message.type = type;
-        message.createdAt = now;
-        message.cloudEvent = cloudEvent(id, type, aggregateId, now, data);
+        OutboxMessage message = message(topic, type, aggregateId, data, OffsetDateTime.now(ZoneOffset.UTC));
         entityManager.persist(message);
         wakeRelayAfterCommit();
-        return id;
+        return message.id;
     }
 
     /** One fact of a batch: the aggregate it is about and its state after the change. */
@@ -78,23 +76,21 @@ public class Outbox {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String[] ids = new String[facts.size()];
-        String[] keys = new String[facts.size()];
-        String[] events = new String[facts.size()];
-        for (int i = 0; i < facts.size(); i++) {
-            UUID id = UUID.randomUUID();
-            ids[i] = id.toString();
-            keys[i] = facts.get(i).aggregateId().toString();
-            events[i] = cloudEvent(id, type, facts.get(i).aggregateId(), now, facts.get(i).data());
-        }
-        entityManager.createNativeQuery("""
-                INSERT INTO outbox_message (id, topic, message_key, type, cloud_event, created_at)
-                SELECT f.id, :topic, f.message_key, :type, f.cloud_event, :now
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:keys AS text[]), CAST(:events AS text[]))
-                     WITH ORDINALITY AS f(id, message_key, cloud_event, n)
-                ORDER BY f.n""").setParameter("topic", topic).setParameter("type", type).setParameter("now", now)
-                .setParameter("ids", ids).setParameter("keys", keys).setParameter("events", events).executeUpdate();
+        List<OutboxMessage> messages = facts.stream()
+                .map(fact -> message(topic, type, fact.aggregateId(), fact.data(), now)).toList();
+        COLUMNS.write(entityManager, INSERT_ALL, messages);
         wakeRelayAfterCommit();
+    }
+
+    private OutboxMessage message(String topic, String type, UUID aggregateId, Object data, OffsetDateTime now) {
+        OutboxMessage message = new OutboxMessage();
+        message.id = UUID.randomUUID();
+        message.topic = topic;
+        message.key = aggregateId.toString();
+        message.type = type;
+        message.createdAt = now;
+        message.cloudEvent = cloudEvent(message.id, type, aggregateId, now, data);
+        return message;
     }
 
     private String cloudEvent(UUID id, String type, UUID aggregateId, OffsetDateTime now, Object data) {

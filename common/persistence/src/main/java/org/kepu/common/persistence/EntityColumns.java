@@ -15,20 +15,26 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Query;
 import jakarta.persistence.Transient;
 
 /**
- * An entity's columns as its mapping declares them, for the few paths that reach the table without Hibernate (a
- * search page read by plain JDBC, a partner's batch inserted in one statement). The entity's fields stay the one list:
- * the select list, the row reader and the batch insert are all derived from them, and every column is read by its
- * name, so a field added to the entity is read and written here without another change.
+ * An entity's (or a read-model record's) columns as its mapping declares them, for the paths that reach the table
+ * without Hibernate's unit of work: a search page read by plain JDBC, and the project's one batch writer — a partner's
+ * events, a batch of facts in the outbox, the change feed's rows, a read model's upserts — each one statement for a
+ * whole batch. The class's fields stay the one list: the select list, the row reader, the batch insert and upsert are
+ * all derived from them, and every column is read by its name, so a field added to the class is read and written here
+ * without another change.
  *
  * <p>
  * A column is a non-static, non-transient field; its name is {@code @Column(name)} or the field's name in snake case
- * (Quarkus' naming strategy). Fields with {@code @Column(insertable = false)} are read but never inserted (their
- * defaults apply). A field of a type this class cannot convert fails at {@link #of}, not on the first row.
+ * (Quarkus' naming strategy). Fields with {@code @Column(insertable = false)} or a generated value are read but never
+ * inserted (their defaults apply). A field of a type this class cannot convert fails at {@link #of}, not on the first
+ * row. A record can be written but not read (it has no constructor without arguments to read into).
  *
- * @param <T> the entity
+ * @param <T> the entity or record
  */
 public final class EntityColumns<T> {
 
@@ -52,17 +58,12 @@ public final class EntityColumns<T> {
     private record Mapped(String column, Field field, Kind kind, boolean insertable) {
     }
 
-    private final Constructor<T> constructor;
+    private final Class<T> entity;
     private final List<Mapped> columns;
     private final List<Mapped> inserted;
 
     private EntityColumns(Class<T> entity) {
-        try {
-            this.constructor = entity.getDeclaredConstructor();
-            this.constructor.setAccessible(true);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(entity.getName() + " has no constructor without arguments", e);
-        }
+        this.entity = entity;
         List<Mapped> mapped = new ArrayList<>();
         for (Field field : entity.getDeclaredFields()) {
             int modifiers = field.getModifiers();
@@ -73,7 +74,9 @@ public final class EntityColumns<T> {
             field.setAccessible(true);
             Column column = field.getAnnotation(Column.class);
             String name = column != null && !column.name().isEmpty() ? column.name() : snakeCase(field.getName());
-            mapped.add(new Mapped(name, field, kindOf(field), column == null || column.insertable()));
+            boolean insertable = (column == null || column.insertable())
+                    && !field.isAnnotationPresent(GeneratedValue.class);
+            mapped.add(new Mapped(name, field, kindOf(field), insertable));
         }
         this.columns = List.copyOf(mapped);
         this.inserted = mapped.stream().filter(Mapped::insertable).toList();
@@ -99,32 +102,41 @@ public final class EntityColumns<T> {
      * other columns too, in any order.
      */
     public Reader<T> reader(ResultSet rows) throws SQLException {
+        Constructor<T> constructor;
+        try {
+            constructor = entity.getDeclaredConstructor();
+            constructor.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(entity.getName() + " has no constructor without arguments to read into", e);
+        }
         int[] indexes = new int[columns.size()];
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = rows.findColumn(columns.get(i).column());
         }
-        return new Reader<>(this, rows, indexes);
+        return new Reader<>(this, constructor, rows, indexes);
     }
 
     /** Reads one entity per row, its columns found by name when the reader was made. */
     public static final class Reader<T> {
         private final EntityColumns<T> columns;
+        private final Constructor<T> constructor;
         private final ResultSet rows;
         private final int[] indexes;
 
-        private Reader(EntityColumns<T> columns, ResultSet rows, int[] indexes) {
+        private Reader(EntityColumns<T> columns, Constructor<T> constructor, ResultSet rows, int[] indexes) {
             this.columns = columns;
+            this.constructor = constructor;
             this.rows = rows;
             this.indexes = indexes;
         }
 
         /** The entity in the current row: a detached instance that no session manages. */
         public T read() throws SQLException {
-            return columns.read(rows, indexes);
+            return columns.read(constructor, rows, indexes);
         }
     }
 
-    private T read(ResultSet row, int[] indexes) throws SQLException {
+    private T read(Constructor<T> constructor, ResultSet row, int[] indexes) throws SQLException {
         T entity;
         try {
             entity = constructor.newInstance();
@@ -171,12 +183,53 @@ public final class EntityColumns<T> {
     }
 
     /**
-     * Inserts many entities into {@code table} in one statement, parameters {@code ?1 … ?n} from
-     * {@link #insertParameters}: each column's values travel as one array and are unnested in step. A list column
-     * travels as its array literal (arrays of arrays do not unnest row by row) and is cast back per row.
+     * Inserts many rows into {@code table} in one statement, in the order given (an identity or serial column numbers
+     * them in that order), parameters {@code ?1 … ?n} from {@link #insertParameters}: each column's values travel as one
+     * array and are unnested in step. A list column travels as its array literal (arrays of arrays do not unnest row by
+     * row) and is cast back per row.
      */
     public String insertAll(String table) {
-        String names = inserted.stream().map(Mapped::column).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + insertedNames() + ") " + selectUnnested();
+    }
+
+    /**
+     * As {@link #insertAll}, but a row whose {@code key} is already stored replaces it only where {@code condition}
+     * holds (e.g. {@code event_summary.version < EXCLUDED.version}, so an older fact never overwrites a newer one), and
+     * sets each of {@code stampedNow} to the statement's time when it does. One statement may not touch a row twice:
+     * the rows given must have distinct keys.
+     */
+    public String upsertAll(String table, String key, String condition, String... stampedNow) {
+        StringBuilder updates = new StringBuilder();
+        for (Mapped mapped : inserted) {
+            if (!mapped.column().equals(key)) {
+                updates.append(updates.isEmpty() ? "" : ", ").append(mapped.column()).append(" = EXCLUDED.")
+                        .append(mapped.column());
+            }
+        }
+        for (String stamped : stampedNow) {
+            updates.append(", ").append(stamped).append(" = now()");
+        }
+        return insertAll(table) + " ON CONFLICT (" + key + ") DO UPDATE SET " + updates + " WHERE " + condition;
+    }
+
+    /** Runs {@link #insertAll} or {@link #upsertAll}'s statement for {@code rows}; answers how many rows it wrote. */
+    public int write(EntityManager entityManager, String statement, List<T> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Query query = entityManager.createNativeQuery(statement);
+        List<String[]> parameters = insertParameters(rows);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query.executeUpdate();
+    }
+
+    private String insertedNames() {
+        return inserted.stream().map(Mapped::column).collect(Collectors.joining(", "));
+    }
+
+    private String selectUnnested() {
         String values = inserted.stream()
                 .map(m -> m.kind() == Kind.TEXT_LIST
                         ? "CAST(r." + m.column() + " AS " + m.kind().sqlType + ")"
@@ -186,8 +239,9 @@ public final class EntityColumns<T> {
                 .mapToObj(i -> "CAST(?" + (i + 1) + " AS "
                         + (inserted.get(i).kind() == Kind.TEXT_LIST ? "text" : inserted.get(i).kind().sqlType) + "[])")
                 .collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + names + ") SELECT " + values + " FROM unnest(" + arrays + ") AS r("
-                + names + ")";
+        // WITH ORDINALITY: the rows go in in the order given, which an outbox's relay order depends on.
+        return "SELECT " + values + " FROM unnest(" + arrays + ") WITH ORDINALITY AS r(" + insertedNames()
+                + ", kepu_row) ORDER BY r.kepu_row";
     }
 
     /** The parameters of {@link #insertAll} for these entities: one text array per inserted column, in order. */

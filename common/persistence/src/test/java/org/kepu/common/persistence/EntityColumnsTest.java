@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Transient;
 
 import org.junit.jupiter.api.Test;
@@ -68,8 +69,31 @@ class EntityColumnsTest {
         assertTrue(sql.contains("FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS text[]),"
                 + " CAST(?4 AS text[]), CAST(?5 AS text[]), CAST(?6 AS timestamptz[]), CAST(?7 AS float8[]),"
                 + " CAST(?8 AS int[]), CAST(?9 AS boolean[]), CAST(?10 AS bigint[]))"), sql);
-        assertTrue(sql.endsWith("AS r(id, title_zh, street_address, colour, tags, starts_at, latitude, seats, open,"
-                + " version)"), sql);
+        assertTrue(sql.endsWith("WITH ORDINALITY AS r(id, title_zh, street_address, colour, tags, starts_at, latitude,"
+                + " seats, open, version, kepu_row) ORDER BY r.kepu_row"), sql);
+    }
+
+    /** A read-model row as a record, with a generated sequence number the table gives. */
+    record Summary(@Column(name = "event_id") UUID id, long version, List<String> themes,
+            @GeneratedValue Long seq) {
+    }
+
+    @Test
+    void theBatchUpsertReplacesEveryColumnButTheKeyOnlyWhereTheConditionHoldsAndStampsTheTime() {
+        String sql = EntityColumns.of(Summary.class).upsertAll("summary", "event_id", "summary.version < EXCLUDED.version",
+                "updated_at");
+        assertTrue(sql.startsWith("INSERT INTO summary (event_id, version, themes) SELECT"), sql);
+        assertTrue(sql.endsWith(" ON CONFLICT (event_id) DO UPDATE SET version = EXCLUDED.version, themes ="
+                + " EXCLUDED.themes, updated_at = now() WHERE summary.version < EXCLUDED.version"), sql);
+    }
+
+    @Test
+    void aRecordIsWrittenFromItsComponentsAndAGeneratedColumnIsLeftToTheTable() {
+        UUID id = UUID.fromString("6f1c8f1e-6a43-4c38-9b5e-0a1d2c3b4a59");
+        List<String[]> parameters = EntityColumns.of(Summary.class)
+                .insertParameters(List.of(new Summary(id, 4, List.of("AI"), 9L)));
+        assertEquals(List.of(id.toString(), "4", "{\"AI\"}"),
+                parameters.stream().map(values -> values[0]).toList());
     }
 
     @Test
