@@ -109,7 +109,7 @@ public class ChangeFeed {
         }
     }
 
-    @Scheduled(every = "${kepu.events.change-feed.sequence-interval:200ms}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kepu.events.change-feed.sequence-interval:200ms}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void sequence() {
         while (changes.sequence(5_000) == 5_000) {
@@ -117,7 +117,7 @@ public class ChangeFeed {
         }
     }
 
-    @Scheduled(every = "${kepu.events.change-feed.purge-interval:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kepu.events.change-feed.purge-interval:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purge() {
         changes.purge(OffsetDateTime.now(ZoneOffset.UTC).minus(config.changeFeed().retention()));

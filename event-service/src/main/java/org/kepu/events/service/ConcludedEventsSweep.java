@@ -23,7 +23,7 @@ public class ConcludedEventsSweep {
         this.events = events;
     }
 
-    @Scheduled(every = "${kepu.events.concluded-sweep-interval:10m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kepu.events.concluded-sweep-interval:10m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void sweep() {
         int marked = events.markConcluded();

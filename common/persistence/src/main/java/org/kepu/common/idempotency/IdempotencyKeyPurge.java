@@ -21,7 +21,7 @@ public class IdempotencyKeyPurge {
         this.config = config;
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purge() {
         entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")

@@ -75,7 +75,7 @@ public class OutboxRelay {
     }
 
     /** The safety net: picks up whatever a wake-up missed (a crash, a broker outage, another replica's messages). */
-    @Scheduled(every = "${kepu.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kepu.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         if (!config.relayEnabled() || !passRunning.tryLock()) {
             return;
