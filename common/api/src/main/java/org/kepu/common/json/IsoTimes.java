@@ -39,8 +39,8 @@ public final class IsoTimes {
 
     /**
      * The time as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it (seconds always, a fraction only as long as
-     * it needs, {@code Z} for UTC), character for character, written directly: the formatter's general machinery was a
-     * twelfth of a search's CPU, whose page shows seven times per event (bench/README.md, session 20). Years outside
+     * it needs, {@code Z} for UTC), character for character, written directly: a search's page shows seven times per event, and
+     * the formatter's general machinery stood out in its profile (bench/README.md has the figures). Years outside
      * 0–9999 and offsets with seconds, which no Kepu time has, go to the formatter.
      */
     public static String format(OffsetDateTime time) {

@@ -24,7 +24,7 @@ public record Page<T>(List<T> items, long total, boolean totalCapped, int page, 
     /**
      * Public searches count less far. Anyone may ask them, with any point, words and filters, so no cache stands in
      * front of most of them, and counting past the page is most of what a broad search costs the database
-     * (bench/README, session 18: uncached near-me +11 %, city + dates +27 %, free text +63 % at 100 against 1,000).
+     * (bench/README.md has the figures, session 18).
      * What a person searching reads is "100+" anyway; staff lists (an organizer's events, registrations, bookings) keep
      * the exact count to {@link #COUNT_LIMIT}.
      */

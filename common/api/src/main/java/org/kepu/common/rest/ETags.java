@@ -22,8 +22,8 @@ public final class ETags {
     /**
      * The strong ETag of a representation's bytes: equal bytes, equal tags; different bytes, different tags but for a
      * chance of about one in 2^64 (two checksums of different polynomials, and the length). Not a digest: a tag guards a
-     * client's own cache, not a secret, and the processor computes both checksums in hardware, where SHA-256 took a
-     * seventh of a search's CPU (bench/README.md, session 20).
+     * client's own cache, not a secret, and the processor computes both checksums in hardware, where SHA-256 stood
+     * out in a search's profile (bench/README.md has the figures).
      */
     public static EntityTag ofContent(byte[] body) {
         CRC32C castagnoli = new CRC32C();
