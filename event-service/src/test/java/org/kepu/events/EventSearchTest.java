@@ -271,9 +271,9 @@ class EventSearchTest {
         String partner = "cap-" + UUID.randomUUID();
         List<Object> items = new ArrayList<>();
         for (int i = 0; i < 130; i++) {
-            items.add(PartnerPushTest.item("cap-" + i, "PUBLISHED", "计数上限活动 countcap " + i));
+            items.add(Partners.item("cap-" + i, "PUBLISHED", "计数上限活动 countcap " + i));
         }
-        PartnerPushTest.push(partner, items).statusCode(200).body("summary.created", equalTo(130));
+        Partners.push(partner, items).statusCode(200).body("summary.created", equalTo(130));
 
         given().queryParam("organizer", partner).queryParam("size", 20).when().get("/api/v1/events").then()
                 .statusCode(200).body("total", equalTo(100)).body("totalCapped", equalTo(true))
@@ -287,7 +287,7 @@ class EventSearchTest {
         given().queryParam("organizer", partner).queryParam("q", "countcap").queryParam("size", 50)
                 .queryParam("page", 2).when().get("/api/v1/events").then().statusCode(200)
                 .body("total", equalTo(100)).body("totalCapped", equalTo(true)).body("items.size()", equalTo(30));
-        given().auth().oauth2(PartnerPushTest.partner(partner)).when().get("/api/v1/partner-events").then()
+        given().auth().oauth2(Partners.token(partner)).when().get("/api/v1/partner-events").then()
                 .statusCode(200).body("total", equalTo(130)).body("totalCapped", equalTo(false));
     }
 

@@ -1,11 +1,16 @@
 package org.kepu.events;
 
 import static io.restassured.RestAssured.given;
+import static org.kepu.events.Partners.item;
+import static org.kepu.events.Partners.push;
+import static org.kepu.events.Partners.pushAs;
+import static org.kepu.events.Partners.withdrawal;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -22,30 +27,14 @@ import org.kepu.common.testing.FactReader;
 import org.kepu.common.testing.InParallel;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 
-/** Partner agencies push events in batches, idempotent by their own ids, and see only their own. */
+/**
+ * Partner agencies push events in batches, idempotent by their own ids, and see only their own. Every batch is sent
+ * twice ({@link Partners#push}): the second answer must be UNCHANGED for every item the first stored.
+ */
 @QuarkusTest
 class PartnerPushTest {
-
-    static String partner(String id) {
-        return Organizers.TOKENS.token("partner@" + id).role("partner").partner(id).sign();
-    }
-
-    static Map<String, Object> item(String externalId, String state, String title) {
-        Map<String, Object> item = new HashMap<>();
-        item.put("externalId", externalId);
-        item.put("state", state);
-        item.put("event", Organizers.event(title));
-        return item;
-    }
-
-    static ValidatableResponse push(String partner, List<?> items) {
-        return given().auth().oauth2(partner(partner)).contentType(ContentType.JSON).body(Map.of("items", items))
-                .when().post("/api/v1/partner-events").then();
-    }
 
     @Test
     void aMixedBatchStoresTheValidItemsAndNamesTheFieldsOfTheOthers() {
@@ -57,7 +46,7 @@ class PartnerPushTest {
         Map<String, Object> unknownSeries = item("bad-3", "PUBLISHED", "系列不存在");
         ((Map<String, Object>) unknownSeries.get("event")).put("seriesId", UUID.randomUUID().toString());
         List<Object> items = List.of(item("ev-1", "PUBLISHED", "伙伴推送·公开"), item("ev-2", "DRAFT", "伙伴推送·草稿"),
-                bad, wrongType, Map.of("externalId", "never-pushed", "state", "CANCELLED", "cancelReason", "取消"),
+                bad, wrongType, withdrawal("never-pushed", "取消"),
                 unknownSeries);
         JsonPath first = push(p, items).statusCode(207).body("summary.received", equalTo(6))
                 .body("summary.created", equalTo(2)).body("summary.rejected", equalTo(4))
@@ -92,7 +81,7 @@ class PartnerPushTest {
                 .body("items[0].problem.type", containsString("cannot-unpublish"));
 
         // Withdrawn by external id, with a reason the public reads.
-        push(p, List.of(Map.of("externalId", "ev-1", "state", "CANCELLED", "cancelReason", "因台风取消"))).statusCode(200)
+        push(p, List.of(withdrawal("ev-1", "因台风取消"))).statusCode(200)
                 .body("items[0].result", equalTo("WITHDRAWN"));
         given().when().get("/api/v1/events/" + published).then().body("status", equalTo("CANCELLED"))
                 .body("cancelReason", equalTo("因台风取消"));
@@ -100,10 +89,80 @@ class PartnerPushTest {
                 .body("items[0].problem.errors.field", hasItem("items[0].cancelReason"));
 
         // Read back by the partner's own id, and listed.
-        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events/ev-2").then().statusCode(200)
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events/ev-2").then().statusCode(200)
                 .body("externalId", equalTo("ev-2"));
-        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events").then().statusCode(200)
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events").then().statusCode(200)
                 .body("total", equalTo(2));
+    }
+
+    /**
+     * A partner that sends its withdrawal again (it timed out waiting for the answer) is told that nothing changed,
+     * with the event's id, as the first answer would have told it: not that the event does not exist.
+     */
+    @Test
+    void aWithdrawalSentAgainIsUnchangedWithTheSameEventId() {
+        String p = "retry-" + UUID.randomUUID();
+        String id = push(p, List.of(item("draft-1", "DRAFT", "撤回后重试"))).statusCode(200)
+                .body("items[0].result", equalTo("CREATED")).extract().path("items[0].id");
+        List<Object> withdraw = List.of(withdrawal("draft-1", "计划取消"));
+        push(p, withdraw).statusCode(200).body("items[0].result", equalTo("WITHDRAWN")).body("items[0].id", equalTo(id));
+
+        push(p, withdraw).statusCode(200).body("summary.unchanged", equalTo(1)).body("summary.rejected", equalTo(0))
+                .body("items[0].result", equalTo("UNCHANGED")).body("items[0].id", equalTo(id))
+                .body("items[0].problem", nullValue());
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events/draft-1").then().statusCode(404);
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(0));
+    }
+
+    /**
+     * Whatever a batch did — update, publish, cancel, create and withdraw, several items for one external id — the same
+     * batch sent again changes nothing ({@link Partners#push} checks every item of the second answer).
+     */
+    @Test
+    void aBatchThatUpdatesPublishesAndWithdrawsChangesNothingWhenSentAgain() {
+        String p = "mixed-retry-" + UUID.randomUUID();
+        String upd = push(p, List.of(item("upd", "DRAFT", "待更新"), item("pub", "PUBLISHED", "公开活动"),
+                item("gone", "DRAFT", "将撤回"))).statusCode(200).extract().path("items[0].id");
+        String pub = given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events/pub").then()
+                .extract().path("id");
+        List<Object> batch = List.of(item("upd", "DRAFT", "已更新"), item("upd", "PUBLISHED", "已更新并公开"),
+                item("pub", "PUBLISHED", "公开活动（改期）"), withdrawal("pub", "场地检修"), item("new", "DRAFT", "新草稿"),
+                withdrawal("new", "不办了"), withdrawal("gone", "不办了"));
+        JsonPath first = push(p, batch).statusCode(200).extract().jsonPath();
+        assertEquals(List.of("UPDATED", "UPDATED", "UPDATED", "WITHDRAWN", "CREATED", "WITHDRAWN", "WITHDRAWN"),
+                first.getList("items.result"));
+
+        given().when().get("/api/v1/events/" + upd).then().body("status", equalTo("PUBLISHED"))
+                .body("titleZh", equalTo("已更新并公开")).body("version", equalTo(2));
+        given().when().get("/api/v1/events/" + pub).then().body("status", equalTo("CANCELLED"))
+                .body("titleZh", equalTo("公开活动（改期）")).body("cancelReason", equalTo("场地检修"));
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(2));
+    }
+
+    /**
+     * A withdrawn draft's external id stays the partner's: other content creates a new event; the content the draft
+     * held when it was withdrawn is a late retry of what came before the withdrawal, and changes nothing.
+     */
+    @Test
+    void aWithdrawnDraftComesBackOnlyWithOtherContent() {
+        String p = "again-" + UUID.randomUUID();
+        Map<String, Object> draft = item("again-1", "DRAFT", "第一版");
+        String withdrawn = push(p, List.of(draft)).statusCode(200).extract().path("items[0].id");
+        push(p, List.of(withdrawal("again-1", "重新策划"))).statusCode(200);
+
+        push(p, List.of(draft)).statusCode(200).body("items[0].result", equalTo("UNCHANGED"))
+                .body("items[0].id", equalTo(withdrawn));
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events/again-1").then().statusCode(404);
+
+        String created = push(p, List.of(item("again-1", "PUBLISHED", "第二版"))).statusCode(200)
+                .body("items[0].result", equalTo("CREATED")).extract().path("items[0].id");
+        assertNotEquals(withdrawn, created);
+        given().when().get("/api/v1/events/" + created).then().statusCode(200).body("titleZh", equalTo("第二版"))
+                .body("externalId", equalTo("again-1"));
+        given().when().get("/api/v1/events/" + withdrawn).then().statusCode(404);
+        // Public now, so a withdrawal cancels it, and the earlier draft's content cannot bring the draft back.
+        push(p, List.of(withdrawal("again-1", "再次取消"))).statusCode(200).body("items[0].id", equalTo(created));
+        push(p, List.of(draft)).statusCode(207).body("items[0].problem.type", containsString("cannot-unpublish"));
     }
 
     /**
@@ -161,9 +220,9 @@ class PartnerPushTest {
                 item("twice-1", "PUBLISHED", "第二稿"))).statusCode(200)
                 .body("items.result", equalTo(List.of("CREATED", "CREATED", "UPDATED")))
                 .body("items[2].version", equalTo(1));
-        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events/twice-1").then().statusCode(200)
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events/twice-1").then().statusCode(200)
                 .body("titleZh", equalTo("第二稿")).body("status", equalTo("PUBLISHED"));
-        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(2));
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(2));
     }
 
     @Test
@@ -172,19 +231,16 @@ class PartnerPushTest {
         String b = "partner-b-" + UUID.randomUUID();
         String draft = push(a, List.of(item("shared-id", "DRAFT", "甲的草稿"))).statusCode(200).extract()
                 .path("items[0].id");
-        given().auth().oauth2(partner(b)).when().get("/api/v1/partner-events/shared-id").then().statusCode(404);
-        given().auth().oauth2(partner(b)).when().get("/api/v1/events/" + draft).then().statusCode(404);
+        given().auth().oauth2(Partners.token(b)).when().get("/api/v1/partner-events/shared-id").then().statusCode(404);
+        given().auth().oauth2(Partners.token(b)).when().get("/api/v1/events/" + draft).then().statusCode(404);
         // The same external id from another partner is another event: ids are each partner's own.
         String theirs = push(b, List.of(item("shared-id", "PUBLISHED", "乙的活动"))).statusCode(200).extract()
                 .path("items[0].id");
         assertTrue(!theirs.equals(draft));
-        given().auth().oauth2(partner(a)).when().get("/api/v1/partner-events/shared-id").then()
+        given().auth().oauth2(Partners.token(a)).when().get("/api/v1/partner-events/shared-id").then()
                 .body("titleZh", equalTo("甲的草稿"));
-        given().auth().oauth2(Organizers.token(Organizers.newOrg())).contentType(ContentType.JSON)
-                .body(Map.of("items", List.of(item("x", "DRAFT", "冒充")))).when().post("/api/v1/partner-events")
-                .then().statusCode(403);
-        given().contentType(ContentType.JSON).body(Map.of("items", List.of(item("x", "DRAFT", "匿名")))).when()
-                .post("/api/v1/partner-events").then().statusCode(401);
+        pushAs(Organizers.token(Organizers.newOrg()), List.of(item("x", "DRAFT", "冒充"))).statusCode(403);
+        pushAs(null, List.of(item("x", "DRAFT", "匿名"))).statusCode(401);
     }
 
     @Test
@@ -192,12 +248,12 @@ class PartnerPushTest {
         String p = "big-" + UUID.randomUUID();
         List<Object> items = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
-            items.add(Map.of("externalId", "e" + i, "state", "CANCELLED", "cancelReason", "x"));
+            items.add(withdrawal("e" + i, "x"));
         }
         push(p, items).statusCode(413).contentType("application/problem+json")
                 .body("type", containsString("batch-too-large"));
         push(p, List.of()).statusCode(400).body("errors[0].field", equalTo("items"));
-        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(0));
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events").then().body("total", equalTo(0));
     }
 
     @Test
@@ -212,11 +268,11 @@ class PartnerPushTest {
             pushes.add(() -> push(p, items).extract().statusCode());
         }
         assertEquals(List.of(200, 200, 200, 200), InParallel.all(pushes));
-        JsonPath listed = given().auth().oauth2(partner(p)).queryParam("size", 100).when()
+        JsonPath listed = given().auth().oauth2(Partners.token(p)).queryParam("size", 100).when()
                 .get("/api/v1/partner-events").then().statusCode(200).extract().jsonPath();
         assertEquals(10, listed.getInt("total"));
         assertEquals(10, listed.getList("items.externalId").stream().distinct().count());
-        given().auth().oauth2(partner(p)).when().get("/api/v1/partner-events/race-3").then()
+        given().auth().oauth2(Partners.token(p)).when().get("/api/v1/partner-events/race-3").then()
                 .body("version", equalTo(0)).body("cancelReason", nullValue());
     }
 }

@@ -4,7 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +19,6 @@ import org.kepu.common.problem.JsonInputMapper;
 import org.kepu.common.problem.Problem;
 import org.kepu.common.problem.Problem.InvalidField;
 import org.kepu.common.problem.ProblemException;
-import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 import org.kepu.events.config.EventsConfig;
 import org.kepu.events.rest.PushOutcome.Item;
@@ -33,8 +34,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * A partner's batch of events: each item is read and checked on its own, so a malformed item is refused alone and the
  * refusal names its fields as {@code items[i].…}; the valid ones are stored together ({@link PartnerPushes#pushAll}, one
- * transaction), or one by one if that fails for a reason no rule foresaw. An item equal to what the partner last
- * pushed for that external id changes nothing.
+ * transaction), or one external id at a time if that fails for a reason no rule foresaw. An item already in effect
+ * (the content last pushed for its external id, or a withdrawal of what is withdrawn) changes nothing: a batch sent
+ * again is answered UNCHANGED item by item, with the same event ids.
  */
 @ApplicationScoped
 public class PartnerPushReader {
@@ -83,26 +85,29 @@ public class PartnerPushReader {
 
     /**
      * The checked items in one transaction; if that fails for a reason no rule foresaw (a constraint, a lost
-     * connection), each item on its own, so that the others are still stored.
+     * connection), in one transaction per external id, so that the other sources are still stored. An external id's
+     * items stay together: whether its earlier items are already in effect depends on its last one.
      */
     private List<Item> store(String partner, List<PartnerPushes.Pending> checked) {
         if (checked.isEmpty()) {
             return List.of();
         }
         try {
-            return events.pushAll(partner, checked).stream().map(Item::of).map(PartnerPushReader::named).toList();
+            return stored(events.pushAll(partner, checked));
         } catch (RuntimeException e) {
-            LOG.warnf("A push of %d items failed as one (%s); storing them one by one", checked.size(), e.getMessage());
+            LOG.warnf("A push of %d items failed as one (%s); storing them by external id", checked.size(),
+                    e.getMessage());
+            Map<String, List<PartnerPushes.Pending>> bySource = new LinkedHashMap<>();
+            checked.forEach(pending -> bySource.computeIfAbsent(pending.item().externalId(), id -> new ArrayList<>())
+                    .add(pending));
             List<Item> stored = new ArrayList<>(checked.size());
-            for (PartnerPushes.Pending pending : checked) {
-                try {
-                    stored.add(named(Item.of(events.push(partner, pending.index(), pending.item(), pending.digest()))));
-                } catch (DomainException refusal) {
-                    stored.add(named(rejected(pending.index(), pending.item().externalId(), Problem.of(refusal))));
-                }
-            }
+            bySource.values().forEach(items -> stored.addAll(stored(events.pushAll(partner, items))));
             return stored;
         }
+    }
+
+    private static List<Item> stored(List<PushResult> results) {
+        return results.stream().map(Item::of).map(PartnerPushReader::named).toList();
     }
 
     /** The item read and checked ({@link PartnerPushes.Pending}), or its rejection ({@link Item}). */
