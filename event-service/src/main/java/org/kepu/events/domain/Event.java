@@ -1,11 +1,14 @@
 package org.kepu.events.domain;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,15 +23,21 @@ import org.hibernate.type.SqlTypes;
 import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.DomainException.FieldError;
 import org.kepu.common.security.Caller;
 
 /**
- * A science outreach event owned by one organization; its lifecycle rules live here and nowhere else:
- * draft → published → completed, or published → cancelled; drafts may be deleted, completed events get attendance.
+ * A science outreach event owned by one organization; its rules live here and nowhere else. Its lifecycle: draft →
+ * published → completed, or published → cancelled; drafts may be deleted, completed events get attendance. Its details:
+ * the rules that tie fields together (schedule, stream link, place, series, registrations) are kept by the methods
+ * that set those fields, each refusal naming the fields a person would fix.
  */
 @Entity
 @Table(name = "event")
 public class Event {
+
+    /** The longest an event may last; longer "events" are programmes, better modelled as a series. */
+    public static final Duration LONGEST = Duration.ofDays(366);
 
     @Id
     public UUID id;
@@ -247,23 +256,85 @@ public class Event {
     }
 
     /**
-     * Joins the umbrella event {@code series} (one level deep: a series belongs to none), or leaves any with null.
+     * When the event runs and when the public may register ({@link #scheduleErrors}); 400 naming each field to fix.
      */
-    public void joinSeries(Event series) {
-        if (series != null && series.id.equals(id)) {
+    public void schedule(OffsetDateTime starts, OffsetDateTime ends, OffsetDateTime registrationOpens,
+            OffsetDateTime registrationCloses) {
+        require(scheduleErrors(starts, ends, registrationOpens, registrationCloses));
+        startsAt = starts;
+        endsAt = ends;
+        registrationOpensAt = registrationOpens;
+        registrationClosesAt = registrationCloses;
+    }
+
+    /**
+     * What breaks the schedule's rules, each on the field a person would fix: the event ends no earlier than it starts
+     * and within {@link #LONGEST} of it; registration closes after it opens and no later than the event ends. A time
+     * not given breaks none of them (whether it is required is the single-field rules' say).
+     */
+    public static List<FieldError> scheduleErrors(OffsetDateTime starts, OffsetDateTime ends,
+            OffsetDateTime registrationOpens, OffsetDateTime registrationCloses) {
+        List<FieldError> errors = new ArrayList<>();
+        if (starts != null && ends != null) {
+            if (ends.isBefore(starts)) {
+                errors.add(new FieldError("endsAt", "must not be before startsAt"));
+            } else if (Duration.between(starts, ends).compareTo(LONGEST) > 0) {
+                errors.add(new FieldError("endsAt",
+                        "must be within 366 days of startsAt; use a series for longer programmes"));
+            }
+        }
+        if (registrationOpens != null && registrationCloses != null && !registrationCloses.isAfter(registrationOpens)) {
+            errors.add(new FieldError("registrationClosesAt", "must be after registrationOpensAt"));
+        }
+        if (registrationCloses != null && ends != null && registrationCloses.isAfter(ends)) {
+            errors.add(new FieldError("registrationClosesAt", "must not be after endsAt"));
+        }
+        return errors;
+    }
+
+    /** How people take part: in person (the default), or streamed at a link ({@link #attendanceErrors}). */
+    public void attendBy(EventFormat how, String link) {
+        require(attendanceErrors(how, link));
+        format = how == null ? EventFormat.OFFLINE : how;
+        streamUrl = link;
+    }
+
+    /** What breaks the rule that an event streamed (online or hybrid) gives its stream's link. */
+    public static List<FieldError> attendanceErrors(EventFormat how, String link) {
+        EventFormat effective = how == null ? EventFormat.OFFLINE : how;
+        if (effective.isStreamed() && (link == null || link.isBlank())) {
+            return List.of(new FieldError("streamUrl", "is required for " + effective + " events"));
+        }
+        return List.of();
+    }
+
+    /**
+     * Joins the umbrella event {@code seriesId} names, found by {@code events} (one level deep: a series belongs to
+     * none), or leaves any with null.
+     */
+    public void joinSeries(UUID seriesId, Function<UUID, Optional<Event>> events) {
+        if (seriesId == null) {
+            this.seriesId = null;
+            return;
+        }
+        Event series = events.apply(seriesId)
+                .orElseThrow(() -> DomainException.invalid("seriesId", "is not an existing event"));
+        if (series.id.equals(id)) {
             throw DomainException.invalid("seriesId", "must not be the event itself");
         }
-        if (series != null && series.seriesId != null) {
+        if (series.seriesId != null) {
             throw DomainException.invalid("seriesId", "names an event that itself belongs to a series");
         }
-        seriesId = series == null ? null : series.id;
+        this.seriesId = series.id;
     }
 
     /**
      * Where the event happens: the division and point given, or the venue's where a venue is named and they are left
-     * out. The city and its economic region follow from the division, so regional searches need no lookup.
+     * out ({@link #placeErrors}). The city and its economic region follow from the division, so regional searches
+     * need no lookup.
      */
     public void placeAt(String division, Double lat, Double lon, KnownVenue venue, Divisions divisions) {
+        require(placeErrors(division, venue == null ? null : venue.id, lat, lon));
         divisionCode = division != null ? division : venue.divisionCode;
         Division city = divisions.cityOf(divisionCode).orElse(null);
         cityCode = city == null ? null : city.code();
@@ -272,6 +343,28 @@ public class Event {
         latitude = placedByVenue ? venue.latitude : lat;
         longitude = placedByVenue ? venue.longitude : lon;
         venueId = venue == null ? null : venue.id;
+    }
+
+    /**
+     * What breaks the place's rules: a division is needed unless a venue (which has one) is named, and a point is
+     * both coordinates or neither.
+     */
+    public static List<FieldError> placeErrors(String division, UUID venue, Double lat, Double lon) {
+        List<FieldError> errors = new ArrayList<>();
+        if (division == null && venue == null) {
+            errors.add(new FieldError("divisionCode", "is required unless venueId is given"));
+        }
+        if ((lat == null) != (lon == null)) {
+            errors.add(new FieldError(lat == null ? "latitude" : "longitude",
+                    "is required when the other coordinate is given"));
+        }
+        return errors;
+    }
+
+    private static void require(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
     }
 
     /** Makes a draft visible to the public. */

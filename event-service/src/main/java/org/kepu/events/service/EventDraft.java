@@ -22,7 +22,7 @@ import org.kepu.events.domain.EventType;
 import org.kepu.common.vocabulary.Theme;
 
 /** What an organizer sends to create an event, or to replace its details (PUT). */
-@ConsistentDraft
+@KeepsEventRules
 @Schema(name = "EventDraft", description = "An event's details; a new event stays a draft, invisible to the public, until published")
 public record EventDraft(
         @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") @Schema(example = "第七届广东科普嘉年华") String titleZh,
@@ -51,9 +51,4 @@ public record EventDraft(
         @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") @Schema(description = "The largest group one registration may bring", example = "5") Integer registrationSizeCap,
         @Schema(description = "Whether registrations that do not fit wait for seats instead of being refused", defaultValue = "false") Boolean keepsWaitList,
         @Size(max = 100, message = "must be at most 100 characters") @Schema(description = "Admins only: the organization the event belongs to; organizers always create for their own") String organizerOrg) {
-
-    /** The format, offline unless stated. */
-    public EventFormat formatOrDefault() {
-        return format == null ? EventFormat.OFFLINE : format;
-    }
 }

@@ -18,9 +18,17 @@ import org.mapstruct.MappingTarget;
 @Mapper(collectionMappingStrategy = CollectionMappingStrategy.TARGET_IMMUTABLE)
 public interface EventDraftMapper {
 
-    @BeanMapping(ignoreUnmappedSourceProperties = {"divisionCode", "latitude", "longitude", "venueId", "seriesId",
+    @BeanMapping(ignoreUnmappedSourceProperties = {"startsAt", "endsAt", "registrationOpensAt",
+            "registrationClosesAt", "format", "streamUrl", "divisionCode", "latitude", "longitude", "venueId", "seriesId",
             "capacity", "takesRegistrations", "registrationSizeCap", "keepsWaitList", "organizerOrg"})
-    // Set by the event's rules: placeAt (the place, from the draft or its venue), joinSeries, offerRegistration.
+    // Set by the event's rules: schedule, attendBy, placeAt (the place, from the draft or its venue), joinSeries,
+    // offerRegistration.
+    @Mapping(target = "startsAt", ignore = true)
+    @Mapping(target = "endsAt", ignore = true)
+    @Mapping(target = "registrationOpensAt", ignore = true)
+    @Mapping(target = "registrationClosesAt", ignore = true)
+    @Mapping(target = "format", ignore = true)
+    @Mapping(target = "streamUrl", ignore = true)
     @Mapping(target = "divisionCode", ignore = true)
     @Mapping(target = "cityCode", ignore = true)
     @Mapping(target = "economicRegion", ignore = true)
@@ -52,7 +60,6 @@ public interface EventDraftMapper {
     @Mapping(target = "cancelledAt", ignore = true)
     @Mapping(target = "completedAt", ignore = true)
     @Mapping(target = "version", ignore = true)
-    @Mapping(target = "format", source = "format", defaultValue = "OFFLINE")
     void apply(EventDraft draft, @MappingTarget Event event);
 
     /** A vocabulary's values by name, each once, in the order given; none when the draft names none. */

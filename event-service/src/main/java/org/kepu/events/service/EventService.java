@@ -179,13 +179,15 @@ public class EventService {
         return venue;
     }
 
-    /** Applies a draft to an event: its plain fields, then the rules that set the series, the place and registrations. */
+    /**
+     * Applies a draft to an event: its plain fields, then the event's rules that set the schedule, how people take
+     * part, the series, the place and registrations.
+     */
     void apply(EventDraft draft, Event event) {
         drafts.apply(draft, event);
-        event.joinSeries(draft.seriesId() == null
-                ? null
-                : events.findByIdOptional(draft.seriesId())
-                        .orElseThrow(() -> DomainException.invalid("seriesId", "is not an existing event")));
+        event.schedule(draft.startsAt(), draft.endsAt(), draft.registrationOpensAt(), draft.registrationClosesAt());
+        event.attendBy(draft.format(), draft.streamUrl());
+        event.joinSeries(draft.seriesId(), events::findByIdOptional);
         KnownVenue venue = draft.venueId() == null ? null : knownVenue(draft.venueId());
         event.placeAt(draft.divisionCode(), draft.latitude(), draft.longitude(), venue, divisions);
         event.offerRegistration(Boolean.TRUE.equals(draft.takesRegistrations()), draft.capacity(),
