@@ -6,8 +6,10 @@ import org.kepu.gateway.domain.RequestPath;
 
 /**
  * The path is normalised once, here (dot-segments resolved, slashes merged); the steps after it route, authorise and
- * log that path, and it is what the service receives. A path a service might read differently (an encoded slash or
- * backslash, a NUL, a climb above the root) is refused with 400.
+ * log that path, and it is what the service receives. A path a service might read differently (a slash or backslash
+ * encoded once or more, a NUL, a dot-segment hidden by double encoding or ';' parameters: {@link RequestPath}) is
+ * refused with 400, wherever in the path it stands. A climb above the root stops there, as RFC 3986 has it; where
+ * it leaves every route's prefix, the route step answers 404.
  */
 public final class PathStep implements PolicyStep {
 

@@ -24,4 +24,13 @@ class PathStepTest {
         assertEquals("invalid-path", answer.problemType());
         assertEquals(Admission.INVALID_REQUEST, admission.uriTemplate());
     }
+
+    @Test
+    void anEncodedSlashAfterDotSegmentsIsRefusedToo() {
+        Admission admission = new Admission();
+        Answer answer = step.apply(Heads.request("GET", "/api/v1/events/..%2F..%2Fq/metrics"), admission)
+                .orElseThrow();
+        assertEquals(400, answer.status());
+        assertEquals("invalid-path", answer.problemType());
+    }
 }

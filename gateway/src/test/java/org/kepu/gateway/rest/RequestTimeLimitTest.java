@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * answering when it strikes gets its client a 504, a client still sending its body a 408, both as problems.
  */
 @QuarkusTest
-@QuarkusTestResource(SilentUpstream.class)
+@WithTestResource(SilentUpstream.class)
 class RequestTimeLimitTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(2);

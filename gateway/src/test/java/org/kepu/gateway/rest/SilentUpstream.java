@@ -57,7 +57,8 @@ public class SilentUpstream implements QuarkusTestResourceLifecycleManager {
         workers.shutdownNow();
     }
 
-    private static int freePort() throws IOException {
+    /** A port free now, for the gateway to listen on. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
