@@ -11,12 +11,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import org.hibernate.CacheMode;
 import org.hibernate.Session;
 import org.kepu.common.paging.Page;
 import org.kepu.common.persistence.CustomPlans;
 import org.kepu.events.domain.Event;
+import org.kepu.events.domain.EventStatus;
+import org.kepu.events.domain.PushedState;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,18 +62,23 @@ public class EventRepository implements PanacheRepositoryBase<Event, UUID> {
     }
 
     /**
-     * A partner's events by their external ids, those that exist, in one statement; managed, as any find's. The
-     * mapped columns only: the search columns (terms, their arrays) are the widest of a row and nothing here reads them.
+     * What is stored for each of a partner's external ids that has an event, in one statement: the narrow state a batch
+     * compares its items with (read by column name, nothing managed), not the events' rows.
      */
-    public Map<String, Event> findBySources(String partnerId, List<String> externalIds) {
+    public Map<String, PushedState> pushedStates(String partnerId, List<String> externalIds) {
         @SuppressWarnings("unchecked")
-        List<Event> found = getEntityManager()
-                .createNativeQuery("SELECT " + EventRows.COLUMNS.select("e") + " FROM event e"
-                        + " WHERE e.partner_id = :partner AND e.external_id = ANY(CAST(:ids AS text[]))", Event.class)
+        List<Tuple> rows = getEntityManager()
+                .createNativeQuery("SELECT id, external_id, status, push_digest, version FROM event"
+                        + " WHERE partner_id = :partner AND external_id = ANY(CAST(:ids AS text[]))", Tuple.class)
                 .setParameter("partner", partnerId).setParameter("ids", externalIds.toArray(String[]::new))
                 .getResultList();
-        Map<String, Event> byExternalId = new HashMap<>();
-        found.forEach(event -> byExternalId.put(event.externalId, event));
+        Map<String, PushedState> byExternalId = new HashMap<>();
+        for (Tuple row : rows) {
+            PushedState state = new PushedState(row.get("id", UUID.class), row.get("external_id", String.class),
+                    EventStatus.valueOf(row.get("status", String.class)), row.get("push_digest", String.class),
+                    row.get("version", Number.class).longValue());
+            byExternalId.put(state.externalId(), state);
+        }
         return byExternalId;
     }
 

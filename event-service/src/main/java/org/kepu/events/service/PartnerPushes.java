@@ -19,6 +19,7 @@ import org.kepu.common.security.Roles;
 import org.kepu.events.domain.Event;
 import org.kepu.events.domain.EventStatus;
 import org.kepu.events.domain.PublicEventChanged;
+import org.kepu.events.domain.PushedState;
 import org.kepu.events.domain.WithdrawnSource;
 import org.kepu.events.messaging.EventFacts;
 import org.kepu.events.repository.EventRepository;
@@ -94,7 +95,7 @@ public class PartnerPushes {
     public List<PushResult> pushAll(String partner, List<Pending> items) {
         List<String> externalIds = items.stream().map(p -> p.item().externalId()).distinct().sorted().toList();
         events.lockSources(partner, externalIds);
-        Map<String, Event> live = events.findBySources(partner, externalIds);
+        Map<String, PushedState> live = events.pushedStates(partner, externalIds);
         Map<String, WithdrawnSource> gone = withdrawn.findBySources(partner,
                 externalIds.stream().filter(id -> !live.containsKey(id)).toList());
         Map<String, Pending> lastOfSource = new HashMap<>();
@@ -188,7 +189,7 @@ public class PartnerPushes {
      */
     private PushResult pushIn(String partner, int index, PushItem item, String digest) {
         Event stored = events.findBySource(partner, item.externalId()).orElse(null);
-        Source source = new Source(item.externalId(), stored,
+        Source source = new Source(item.externalId(), stored == null ? null : PushedState.of(stored),
                 stored == null ? withdrawn.findBySource(partner, item.externalId()).orElse(null) : null);
         if (source.holds(item.state(), digest)) {
             return source.unchanged(index);
@@ -263,10 +264,10 @@ public class PartnerPushes {
     /**
      * What is stored for one external id: its event, or else the memory of its withdrawn draft, or neither.
      *
-     * @param event the partner's event with this external id; null if none is stored
+     * @param event the state of the partner's event with this external id; null if none is stored
      * @param withdrawn the withdrawn draft's memory; null if there is an event or none was withdrawn
      */
-    private record Source(String externalId, Event event, WithdrawnSource withdrawn) {
+    private record Source(String externalId, PushedState event, WithdrawnSource withdrawn) {
 
         boolean isKnown() {
             return event != null || withdrawn != null;
@@ -278,15 +279,15 @@ public class PartnerPushes {
          */
         boolean holds(PushItem.State state, String digest) {
             if (state == PushItem.State.CANCELLED) {
-                return event != null ? event.status == EventStatus.CANCELLED : withdrawn != null;
+                return event != null ? event.status() == EventStatus.CANCELLED : withdrawn != null;
             }
-            return event != null ? digest.equals(event.pushDigest) : withdrawn != null && withdrawn.held(digest);
+            return event != null ? digest.equals(event.pushDigest()) : withdrawn != null && withdrawn.held(digest);
         }
 
         /** The answer to an item already in effect: the event as it is, or the withdrawn draft's id (no version). */
         PushResult unchanged(int index) {
             return event != null
-                    ? pushed(index, event, PushResult.Result.UNCHANGED)
+                    ? new PushResult(index, externalId, PushResult.Result.UNCHANGED, event.id(), event.version(), null)
                     : new PushResult(index, externalId, PushResult.Result.UNCHANGED, withdrawn.eventId, null, null);
         }
     }
