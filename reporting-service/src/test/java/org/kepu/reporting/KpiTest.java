@@ -126,6 +126,24 @@ class KpiTest {
     }
 
     @Test
+    void aBaseCountsForAYearOnlyIfItsCertificateIsInForceOnTheYearsLastDay() throws Exception {
+        long before = actual(2024, "PROVINCIAL_OR_HIGHER_BASES");
+        String key = UUID.randomUUID().toString();
+        venue(key, "EDUCATION_BASE", "445100", certified("PROVINCIAL", "2030-01-01", "2034-12-31"));
+        venue(key, "EDUCATION_BASE", "445100", certified("NATIONAL", "2025-01-01", "2029-12-31"));
+        venue(key, "EDUCATION_BASE", "445100", certified("PROVINCIAL", "2020-01-01", "2024-12-31"));
+        venue(key, "EDUCATION_BASE", "445100", certified("PROVINCIAL", "2020-01-01", "2024-12-30"));
+        Markers.venues(producer, db, key);
+        // Only the one in force on 31 December 2024: not one that begins in 2030 or the next day, nor one ended before.
+        assertEquals(before + 1, actual(2024, "PROVINCIAL_OR_HIGHER_BASES"));
+    }
+
+    static String certified(String level, String validFrom, String validUntil) {
+        return "{\"status\":\"CERTIFIED\",\"level\":\"%s\",\"validFrom\":\"%s\",\"validUntil\":\"%s\"}"
+                .formatted(level, validFrom, validUntil);
+    }
+
+    @Test
     void aCityWithAScienceMuseumLeavesTheListOfThoseWithout() throws Exception {
         venue("SCIENCE_MUSEUM", "441400", null);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> given().auth()

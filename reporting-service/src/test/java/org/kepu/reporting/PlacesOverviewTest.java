@@ -3,8 +3,13 @@ package org.kepu.reporting;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -15,11 +20,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
-/** Venues, bases and touring stops of one city (惠州, ours alone in these tests) as the places overview shows them. */
+/** Venues, bases and touring stops of a city (惠州, 河源: each ours alone in these tests) as the places overview shows them. */
 @QuarkusTest
 class PlacesOverviewTest {
 
@@ -40,13 +47,18 @@ class PlacesOverviewTest {
 
     /** A venue fact, sent under {@code key} (venue-service keys by venue; one key keeps a test's facts in order). */
     static void venue(String key, String kind, String status, String certification) throws Exception {
+        venueIn("441302", "441300", key, kind, status, certification);
+    }
+
+    static void venueIn(String division, String city, String key, String kind, String status, String certification)
+            throws Exception {
         String id = UUID.randomUUID().toString();
         producer.send("kepu.venues", key, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.venue.updated",
                  "subject":"%s","time":"2033-01-01T01:00:00Z","datacontenttype":"application/json",
-                 "data":{"id":"%s","version":2,"nameZh":"惠州场馆","kind":"%s","divisionCode":"441302",
-                         "cityCode":"441300","economicRegion":"PRD","status":"%s"%s}}
-                """.formatted(UUID.randomUUID(), id, id, kind, status,
+                 "data":{"id":"%s","version":2,"nameZh":"场馆","kind":"%s","divisionCode":"%s",
+                         "cityCode":"%s","economicRegion":"PRD","status":"%s"%s}}
+                """.formatted(UUID.randomUUID(), id, id, kind, division, city, status,
                 certification == null ? "" : ",\"certification\":" + certification));
     }
 
@@ -130,5 +142,44 @@ class PlacesOverviewTest {
         assertTrue(csv.contains("团体预约,PRD 到访人数,38\r\n") && csv.contains("巡展观众,PRD,150\r\n"), csv);
         given().queryParam("year", 2033).queryParam("scope", "NOWHERE").when().get("/api/v1/reports/overview/places")
                 .then().statusCode(400).body("errors[0].field", equalTo("scope"));
+    }
+
+    @Test
+    void aBaseWhoseCertificateHasNotBegunIsNotYetValidNotCertified() throws Exception {
+        // 河源: a base in force, one whose validity begins four years on (2030 from 2026), one lapsed. Counted as
+        // changes, so that the bases a run before left in the test database do not matter.
+        Map<String, Long> before = baseCounts("441600");
+        int thisYear = LocalDate.now(ProvinceTime.ZONE).getYear();
+        String key = UUID.randomUUID().toString();
+        venueIn("441602", "441600", key, "EDUCATION_BASE", "ACTIVE", KpiTest.certified("PROVINCIAL", "2020-01-01",
+                "2099-12-31"));
+        venueIn("441602", "441600", key, "EDUCATION_BASE", "ACTIVE", KpiTest.certified("PROVINCIAL",
+                (thisYear + 4) + "-01-01", (thisYear + 8) + "-12-31"));
+        venueIn("441602", "441600", key, "EDUCATION_BASE", "ACTIVE", KpiTest.certified("MUNICIPAL", "2016-01-01",
+                "2020-12-31"));
+        Markers.venues(producer, db, key);
+
+        Map<String, Long> after = baseCounts("441600");
+        Map<String, Long> added = new TreeMap<>();
+        after.forEach((what, count) -> {
+            long change = count - before.getOrDefault(what, 0L);
+            if (change != 0) {
+                added.put(what, change);
+            }
+        });
+        assertEquals(Map.of("level PROVINCIAL", 1L, "status CERTIFIED", 1L, "status NOT_YET_VALID", 1L,
+                "status LAPSED", 1L), added);
+    }
+
+    /** The overview's bases by level and by status in a scope, as "level X" and "status Y". */
+    static Map<String, Long> baseCounts(String scope) {
+        JsonPath overview = given().queryParam("year", 2024).queryParam("scope", scope).when()
+                .get("/api/v1/reports/overview/places").then().statusCode(200).extract().jsonPath();
+        Map<String, Long> counts = new TreeMap<>();
+        for (String figure : List.of("level", "status")) {
+            List<Map<String, Object>> rows = overview.getList(figure.equals("level") ? "basesByLevel" : "basesByStatus");
+            rows.forEach(row -> counts.put(figure + " " + row.get("key"), ((Number) row.get("count")).longValue()));
+        }
+        return counts;
     }
 }

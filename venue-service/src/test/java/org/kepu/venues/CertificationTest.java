@@ -17,6 +17,7 @@ import static org.kepu.venues.Venues.scienceCentre;
 import static org.kepu.venues.Venues.with;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.testing.FactReader;
 import org.kepu.venues.messaging.VenueFacts;
 
@@ -114,6 +116,47 @@ class CertificationTest {
                 .body("items.venueId", not(hasItem(done))).body("items.venueId", not(hasItem(lapsed)));
         given().when().get("/api/v1/education-bases").then().statusCode(401);
         asManager("m").when().get("/api/v1/education-bases").then().statusCode(403);
+    }
+
+    @Test
+    void aCertificateWhoseValidityHasNotBegunIsNotCertifiedYetAnywhere() {
+        // 海丰, where no other test certifies: the review list below reads one county's bases.
+        String word = "v" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String current = register(with(scienceCentre("海丰在期基地 " + word), "kind", "EDUCATION_BASE", "divisionCode",
+                "441521", "latitude", 22.97, "longitude", 115.32));
+        String future = register(with(scienceCentre("海丰未生效基地 " + word), "kind", "EDUCATION_BASE",
+                "divisionCode", "441521", "latitude", 22.97, "longitude", 115.33));
+        int thisYear = LocalDate.now(ProvinceTime.ZONE).getYear();
+        // Four years on (2030 from 2026), so it has not begun whenever the test runs.
+        String begins = (thisYear + 4) + "-01-01";
+        move(current, "move", "APPLY");
+        move(current, "move", "CERTIFY", "level", "NATIONAL", "validFrom", "2024-01-01", "validUntil", "2099-12-31")
+                .statusCode(201).body("status", equalTo("CERTIFIED"));
+        move(future, "move", "APPLY");
+        move(future, "move", "CERTIFY", "level", "NATIONAL", "validFrom", begins, "validUntil",
+                (thisYear + 8) + "-12-31").statusCode(201).body("status", equalTo("NOT_YET_VALID"));
+
+        given().when().get("/api/v1/venues/" + future).then().body("certification.status", equalTo("NOT_YET_VALID"))
+                .body("certification.validFrom", equalTo(begins));
+        given().queryParam("q", word).queryParam("level", "NATIONAL").when().get("/api/v1/venues").then()
+                .statusCode(200).body("items.id", contains(current));
+        bases("status", "CERTIFIED").body("items.venueId", hasItem(current)).body("items.venueId", not(hasItem(future)));
+        bases("status", "NOT_YET_VALID").body("items.venueId", hasItem(future))
+                .body("items.find { it.venueId == '" + future + "' }.status", equalTo("NOT_YET_VALID"));
+        bases("status", "LAPSED").body("items.venueId", not(hasItem(future)));
+        bases("evaluationDue", thisYear).body("items.venueId", hasItem(current))
+                .body("items.venueId", not(hasItem(future)));
+        // EVALUATE refuses a year past the validity, so no such year is due.
+        move(current, "move", "EVALUATE", "year", 2100, "score", 90, "result", "EXCELLENT").statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        bases("evaluationDue", 2100).body("items.venueId", not(hasItem(current)));
+    }
+
+    /** 海丰's national bases in the review list, with one more filter. */
+    static ValidatableResponse bases(String filter, Object value) {
+        return asAnalyst().queryParam("divisionCode", "441521").queryParam("level", "NATIONAL")
+                .queryParam(filter, value).queryParam("size", 100).when().get("/api/v1/education-bases").then()
+                .statusCode(200);
     }
 
     @Test

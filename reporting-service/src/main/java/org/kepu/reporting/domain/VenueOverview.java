@@ -7,8 +7,8 @@ import org.kepu.reporting.domain.EventOverview.Count;
 
 /**
  * The places of a scope as dashboards show them: venues (not closed for good) by kind, education bases by level
- * (certified today) and by status (LAPSED when a certificate's validity has passed), the year's school visits by
- * region, and the year's touring stops and visitors by region.
+ * (certified and in force today) and by status (NOT_YET_VALID before a certificate's validity, LAPSED after it), the
+ * year's school visits by region, and the year's touring stops and visitors by region.
  *
  * @param freshAsOf when the newest venue, booking or tour fact behind these figures was applied; null when none has
  *        been

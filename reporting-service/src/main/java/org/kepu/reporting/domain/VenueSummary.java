@@ -10,8 +10,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record VenueSummary(UUID id, long version, String kind, String nameZh, String divisionCode, String cityCode,
         String economicRegion, String status, Certification certification) {
 
-    /** The base certification as the fact stored it; lapse is judged by {@code validUntil} at read time. */
+    /**
+     * The base certification as the fact stored it; whether it is in force is judged at read time by its validity,
+     * {@code validFrom} to {@code validUntil} (a {@link org.kepu.common.rules.ValidityWindow}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Certification(String status, String level, LocalDate validUntil) {
+    public record Certification(String status, String level, LocalDate validFrom, LocalDate validUntil) {
     }
 }

@@ -50,10 +50,11 @@ public class KpiRepository {
                 .setParameter("source", target.source()).executeUpdate();
     }
 
-    /** Bases certified at one of the levels and still valid at the end of the year (or today, if sooner). */
+    /** Bases certified at one of the levels and in force on {@code asOf}: begun by then, and not ended before. */
     public Figure certifiedBases(Set<String> levels, LocalDate asOf) {
-        return figure("SELECT count(*) AS count, max(updated_at) AS fresh FROM venue_summary WHERE cert_status = 'CERTIFIED'"
-                + " AND cert_level IN (:levels) AND cert_valid_until >= :asOf", "levels", levels, "asOf", asOf);
+        return figure("SELECT count(*) AS count, max(v.updated_at) AS fresh FROM venue_summary v"
+                + " WHERE v.cert_level IN (:levels) AND " + CertificationSql.statusOn(":asOf") + " = 'CERTIFIED'",
+                "levels", levels, "asOf", asOf);
     }
 
     /** Touring stops of the year in the regions, not removed. */

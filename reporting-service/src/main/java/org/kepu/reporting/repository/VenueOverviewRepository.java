@@ -35,11 +35,11 @@ public class VenueOverviewRepository {
         List<Count> byKind = counts("SELECT v.kind AS key, count(*) AS count FROM venue_summary v WHERE " + venues
                 + " GROUP BY v.kind ORDER BY v.kind", venueParams);
         List<Count> byLevel = counts("SELECT v.cert_level AS key, count(*) AS count FROM venue_summary v WHERE " + venues
-                + " AND v.cert_status = 'CERTIFIED' AND v.cert_valid_until >= " + TODAY
-                + " GROUP BY v.cert_level ORDER BY v.cert_level", venueParams);
-        List<Count> byStatus = counts("SELECT CASE WHEN v.cert_status = 'CERTIFIED' AND v.cert_valid_until < " + TODAY
-                + " THEN 'LAPSED' ELSE v.cert_status END AS key, count(*) AS count FROM venue_summary v WHERE "
-                + venues + " AND v.cert_status IS NOT NULL GROUP BY key ORDER BY key", venueParams);
+                + " AND " + CertificationSql.statusOn(TODAY) + " = 'CERTIFIED' GROUP BY v.cert_level ORDER BY v.cert_level",
+                venueParams);
+        List<Count> byStatus = counts("SELECT " + CertificationSql.statusOn(TODAY) + " AS key, count(*) AS count"
+                + " FROM venue_summary v WHERE " + venues + " AND v.cert_status IS NOT NULL GROUP BY key ORDER BY key",
+                venueParams);
         List<Count> stopsByRegion = counts(
                 "SELECT s.economic_region AS key, count(*) AS count FROM tour_stop_summary s WHERE " + stops
                         + " GROUP BY s.economic_region ORDER BY s.economic_region",

@@ -1,8 +1,8 @@
 package org.kepu.reporting.service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
-import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.ValidityWindow;
 import org.kepu.reporting.domain.CityCount;
 import org.kepu.reporting.domain.Kpi;
 import org.kepu.reporting.domain.KpiMetric;
@@ -30,8 +30,6 @@ import org.kepu.reporting.repository.ThemedDayRepository;
 /** The plans' targets against what the facts show: actual, gap, met, and how fresh. */
 @ApplicationScoped
 public class KpiReport {
-
-    private static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     private final KpiRepository kpis;
     private final Divisions divisions;
@@ -80,9 +78,8 @@ public class KpiReport {
         KpiMetric metric = KpiMetric.valueOf(target.metric());
         return switch (metric) {
             case PROVINCIAL_OR_HIGHER_BASES -> {
-                // A past year is judged at its end; this year, today: a certificate must still be valid then.
-                LocalDate today = LocalDate.now(SHANGHAI);
-                LocalDate asOf = target.year() < today.getYear() ? LocalDate.of(target.year(), 12, 31) : today;
+                // A certificate counts if it is in force at the year's end (today, while the year lasts).
+                LocalDate asOf = ValidityWindow.yearEndOrToday(target.year(), Instant.now());
                 Figure bases = kpis.certifiedBases(Set.of("NATIONAL", "PROVINCIAL"), asOf);
                 yield Kpi.of(target.metric(), target.year(), target.scope(), target.value(),
                         BigDecimal.valueOf(bases.count()), target.source(), bases.freshAsOf());

@@ -15,6 +15,7 @@ import jakarta.persistence.Enumerated;
 
 import org.kepu.common.rules.DomainException.FieldError;
 import org.kepu.common.rules.DomainException;
+import org.kepu.common.rules.ValidityWindow;
 
 /**
  * A venue's standing as a science education base (科普教育基地), as its newest certification move left it, and the rules
@@ -26,7 +27,8 @@ import org.kepu.common.rules.DomainException;
  * CERTIFIED or SUSPENDED --REVOKE--> REVOKED;  CERTIFIED or SUSPENDED --RECERTIFY--> CERTIFIED (another level or term)
  * </pre>
  *
- * A certificate whose validity ended reads as {@link CertificationStatus#LAPSED} on the next day, with no job run.
+ * A certificate read outside its validity reads as {@link CertificationStatus#NOT_YET_VALID} before its first day and
+ * as {@link CertificationStatus#LAPSED} from the day after its last, with no job run.
  */
 @Embeddable
 public class BaseCertification {
@@ -59,15 +61,21 @@ public class BaseCertification {
             LocalDate validUntil, Integer year, Integer score, EvaluationResult result, String notes) {
     }
 
-    /** The status as of {@code today}: a certificate past its validity is {@link CertificationStatus#LAPSED}. */
+    /**
+     * The status as of {@code today}: a certificate outside its validity is {@link CertificationStatus#NOT_YET_VALID}
+     * before it and {@link CertificationStatus#LAPSED} after it.
+     */
     public CertificationStatus statusOn(LocalDate today) {
-        if (status == CertificationStatus.CERTIFIED && validUntil != null && validUntil.isBefore(today)) {
+        if (status == CertificationStatus.CERTIFIED && validity().hasNotBegunOn(today)) {
+            return CertificationStatus.NOT_YET_VALID;
+        }
+        if (status == CertificationStatus.CERTIFIED && validity().hasEndedBefore(today)) {
             return CertificationStatus.LAPSED;
         }
         return status;
     }
 
-    /** Whether the venue counts as a certified base today (not applied, lapsed, suspended or revoked). */
+    /** Whether the venue counts as a certified base today (not applied, not yet valid, lapsed, suspended or revoked). */
     public boolean isCertifiedOn(LocalDate today) {
         return statusOn(today) == CertificationStatus.CERTIFIED;
     }
@@ -87,6 +95,11 @@ public class BaseCertification {
 
     public LocalDate validUntil() {
         return validUntil;
+    }
+
+    /** The days the certificate holds; open on both sides before any CERTIFY. */
+    public ValidityWindow validity() {
+        return new ValidityWindow(validFrom, validUntil);
     }
 
     public Integer lastEvaluatedYear() {
@@ -208,7 +221,7 @@ public class BaseCertification {
 
     private void requireEvaluable(int year, List<CertificationMove> history) {
         requireFrom(CertificationMoveType.EVALUATE, CertificationStatus.CERTIFIED);
-        if (year < validFrom.getYear() || year > validUntil.getYear()) {
+        if (!validity().overlapsYear(year)) {
             throw DomainException.invalid("year", "must fall within the certificate's validity (" + validFrom
                     + " to " + validUntil + ")");
         }

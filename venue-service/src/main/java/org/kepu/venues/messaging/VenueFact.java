@@ -28,7 +28,10 @@ public record VenueFact(UUID id, long version, String nameZh, String nameEn, Ven
         VenueStatus status, List<String> themes, List<String> audiences, Integer capacity,
         Certification certification, Move move) {
 
-    /** The certification as stored: a consumer judges lapse by {@code validUntil} against its own today. */
+    /**
+     * The certification as stored: a consumer judges whether it is in force by its validity, both ends, against its
+     * own today.
+     */
     public record Certification(CertificationStatus status, CertificationLevel level, LocalDate validFrom,
             LocalDate validUntil, Integer lastEvaluatedYear) {
     }

@@ -40,7 +40,7 @@ public interface VenueFactMapper {
     @Mapping(target = "type", source = "move")
     VenueFact.Move toMove(CertificationMove move);
 
-    /** The certification as stored (a consumer judges lapse by its own today); null if never applied for. */
+    /** The certification as stored (a consumer judges its validity by its own today); null if never applied for. */
     default VenueFact.Certification certification(BaseCertification certification) {
         return certification.status() == null
                 ? null

@@ -18,7 +18,9 @@ final class BaseFilters {
         if (search.status() != null) {
             switch (search.status()) {
                 case CERTIFIED -> filters.and(VenueFilters.CERTIFIED_TODAY).bind("today", today);
-                case LAPSED -> filters.and("v.cert_status = 'CERTIFIED' AND v.cert_valid_until < :today")
+                case NOT_YET_VALID -> filters.and("v.cert_status = 'CERTIFIED' AND " + ValiditySql.notBegunOn(":today"))
+                        .bind("today", today);
+                case LAPSED -> filters.and("v.cert_status = 'CERTIFIED' AND " + ValiditySql.endedBefore(":today"))
                         .bind("today", today);
                 default -> filters.and("v.cert_status = :status", "status", search.status().name());
             }
@@ -29,8 +31,9 @@ final class BaseFilters {
         filters.and("v.economic_region = :region", "region",
                 search.economicRegion() == null ? null : search.economicRegion().name());
         if (search.evaluationDue() != null) {
+            // EVALUATE takes only a year the certificate holds on some day of, so no other year can be due.
             filters.and(VenueFilters.CERTIFIED_TODAY + " AND (v.cert_last_evaluated IS NULL OR v.cert_last_evaluated"
-                    + " < :dueYear) AND EXTRACT(YEAR FROM v.cert_valid_from) <= :dueYear").bind("today", today)
+                    + " < :dueYear) AND " + ValiditySql.overlapsYear(":dueYear")).bind("today", today)
                     .bind("dueYear", search.evaluationDue());
         }
         return filters;

@@ -14,8 +14,11 @@ import org.kepu.venues.domain.VenueSearch;
 /** The SQL condition of a public venue search over {@code venue v}, with its parameters. */
 final class VenueFilters {
 
-    /** Certified at a level on :today: a certificate past its validity has lapsed, whatever its stored status. */
-    static final String CERTIFIED_TODAY = "v.cert_status = 'CERTIFIED' AND v.cert_valid_until >= :today";
+    /**
+     * Certified on :today: a certificate outside its validity (not begun, or lapsed) is not, whatever its stored
+     * status.
+     */
+    static final String CERTIFIED_TODAY = "v.cert_status = 'CERTIFIED' AND " + ValiditySql.holdsOn(":today");
 
     /**
      * Open at the local minute :minute of :day, which is minute :weekMinute of its week: a dated exception replaces the

@@ -60,8 +60,8 @@ public class CertificationResource {
     @Schema(name = "CertificationMoveRequest")
     public record MoveRequest(@NotNull(message = "is required") @Schema(example = "CERTIFY") CertificationMoveType move,
             @Schema(description = "CERTIFY, RECERTIFY", example = "PROVINCIAL") CertificationLevel level,
-            @Schema(description = "CERTIFY, RECERTIFY", example = "2024-01-01") LocalDate validFrom,
-            @Schema(description = "CERTIFY, RECERTIFY", example = "2028-12-31") LocalDate validUntil,
+            @Schema(description = "CERTIFY, RECERTIFY: the first day it holds", example = "2024-01-01") LocalDate validFrom,
+            @Schema(description = "CERTIFY, RECERTIFY: the last day it holds", example = "2028-12-31") LocalDate validUntil,
             @Schema(description = "EVALUATE", example = "2025") Integer year,
             @Schema(description = "EVALUATE: 0 to 100", example = "92") Integer score,
             @Schema(description = "EVALUATE", example = "EXCELLENT") EvaluationResult result,
@@ -71,7 +71,7 @@ public class CertificationResource {
     /** A base's standing and its history. */
     @Schema(name = "Certification")
     public record CertificationView(UUID venueId,
-            @Schema(description = "As of today: a certificate past its validity reads LAPSED") CertificationStatus status,
+            @Schema(description = "As of today: a certificate before its validity reads NOT_YET_VALID, after it LAPSED") CertificationStatus status,
             CertificationLevel level, LocalDate validFrom, LocalDate validUntil, Integer lastEvaluatedYear,
             List<MoveView> history) {
     }

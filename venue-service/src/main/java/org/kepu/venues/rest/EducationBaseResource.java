@@ -64,10 +64,10 @@ public class EducationBaseResource {
     @Operation(operationId = "listEducationBases", summary = "Education bases by level, status, place, and evaluation due")
     @APIResponse(responseCode = "200", description = "One page, by city then name", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasePage.class)))
     public Page<BaseView> list(@QueryParam("level") CertificationLevel level,
-            @QueryParam("status") @Parameter(description = "As of today; LAPSED finds certificates past their validity") CertificationStatus status,
+            @QueryParam("status") @Parameter(description = "As of today; NOT_YET_VALID finds certificates whose validity has not begun, LAPSED those past it") CertificationStatus status,
             @QueryParam("divisionCode") @GuangdongDivision @Parameter(example = "440100") String divisionCode,
             @QueryParam("economicRegion") EconomicRegion economicRegion,
-            @QueryParam("evaluationDue") @Min(value = 2000, message = "must be a year from 2000") @Max(value = 2100, message = "must be a year up to 2100") @Parameter(description = "Certified today and not yet evaluated for this year", example = "2026") Integer evaluationDue,
+            @QueryParam("evaluationDue") @Min(value = 2000, message = "must be a year from 2000") @Max(value = 2100, message = "must be a year up to 2100") @Parameter(description = "Certified today, valid on a day of this year and not yet evaluated for it", example = "2026") Integer evaluationDue,
             @Valid @BeanParam PageRequest paging) {
         LocalDate today = LocalDate.now(OpeningHours.ZONE);
         return service.bases(new BaseSearch(level, status, divisionCode, economicRegion, evaluationDue), paging.page,

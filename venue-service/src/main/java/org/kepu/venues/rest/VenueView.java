@@ -34,7 +34,8 @@ public record VenueView(UUID id, String nameZh, String nameEn, String descriptio
     /** A base's standing as of today; the history is its own resource. */
     @Schema(name = "VenueCertification")
     public record Certification(
-            @Schema(description = "As of today: a certificate past its validity reads LAPSED") CertificationStatus status,
-            CertificationLevel level, LocalDate validUntil) {
+            @Schema(description = "As of today: a certificate before its validity reads NOT_YET_VALID, after it LAPSED") CertificationStatus status,
+            CertificationLevel level, @Schema(description = "The first day it holds") LocalDate validFrom,
+            @Schema(description = "The last day it holds") LocalDate validUntil) {
     }
 }

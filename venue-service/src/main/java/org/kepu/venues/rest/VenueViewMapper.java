@@ -46,7 +46,7 @@ public interface VenueViewMapper {
         return certification.status() == null
                 ? null
                 : new VenueView.Certification(certification.statusOn(LocalDate.now(OpeningHours.ZONE)),
-                        certification.level(), certification.validUntil());
+                        certification.level(), certification.validFrom(), certification.validUntil());
     }
 
     /** Every time the API shows is in Asia/Shanghai. */

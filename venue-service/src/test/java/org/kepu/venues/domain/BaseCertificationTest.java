@@ -72,13 +72,19 @@ class BaseCertificationTest {
     }
 
     @Test
-    void aCertificatePastItsValidityReadsLapsedFromTheNextDay() {
+    void aCertificateIsNotYetValidBeforeItsFirstDayAndLapsedFromTheDayAfterItsLast() {
         move(simple(CertificationMoveType.APPLY, null));
-        move(certify(CertificationMoveType.CERTIFY, CertificationLevel.MUNICIPAL, "2021-01-01", "2025-12-31"));
+        move(certify(CertificationMoveType.CERTIFY, CertificationLevel.PROVINCIAL, "2030-01-01", "2034-12-31"));
 
-        assertEquals(CertificationStatus.CERTIFIED, certification.statusOn(LocalDate.parse("2025-12-31")));
-        assertEquals(CertificationStatus.LAPSED, certification.statusOn(LocalDate.parse("2026-01-01")));
-        assertFalse(certification.isCertifiedOn(LocalDate.parse("2026-01-01")));
+        assertEquals(CertificationStatus.NOT_YET_VALID, certification.statusOn(LocalDate.parse("2024-12-31")));
+        assertEquals(CertificationStatus.NOT_YET_VALID, certification.statusOn(LocalDate.parse("2029-12-31")));
+        assertFalse(certification.isCertifiedOn(LocalDate.parse("2029-12-31")));
+        assertEquals(CertificationStatus.CERTIFIED, certification.statusOn(LocalDate.parse("2030-01-01")));
+        assertEquals(CertificationStatus.CERTIFIED, certification.statusOn(LocalDate.parse("2034-12-31")));
+        assertEquals(CertificationStatus.LAPSED, certification.statusOn(LocalDate.parse("2035-01-01")));
+        assertFalse(certification.isCertifiedOn(LocalDate.parse("2035-01-01")));
+        move(simple(CertificationMoveType.SUSPEND, "整改"));
+        assertEquals(CertificationStatus.SUSPENDED, certification.statusOn(LocalDate.parse("2029-12-31")));
     }
 
     @Test
