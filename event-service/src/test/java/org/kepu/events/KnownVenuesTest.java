@@ -1,5 +1,7 @@
 package org.kepu.events;
 
+import static org.kepu.common.testing.FactSender.facts;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,11 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,26 +22,13 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class KnownVenuesTest {
 
-    static FactSender producer;
-
-    @BeforeAll
-    static void connect() {
-        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        producer = new FactSender(servers);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
     static void announce(UUID venue, long version, String status) throws Exception {
         announce(venue, venue, version, status);
     }
 
     /** Sends a venue fact under {@code key}: facts under one key are consumed in the order sent. */
     static void announce(UUID key, UUID venue, long version, String status) throws Exception {
-        producer.send("kepu.venues", key.toString(), venueFact(venue, version, status));
+        facts().send("kepu.venues", key.toString(), venueFact(venue, version, status));
     }
 
     /** A venue fact as venue-service sends it, with a property this service does not know yet. */

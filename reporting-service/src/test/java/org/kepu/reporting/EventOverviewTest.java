@@ -1,5 +1,7 @@
 package org.kepu.reporting;
 
+import static org.kepu.common.testing.FactSender.facts;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -19,11 +21,7 @@ import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,32 +29,20 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EventOverviewTest {
 
-    static FactSender producer;
-
     @Inject
     DataSource db;
 
     /** The key this test's event facts go under, so that a later marker under it follows them all. */
     static final String EVENTS = UUID.randomUUID().toString();
 
-    @BeforeAll
-    static void connect() {
-        producer = new FactSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
     static String event(String city, String region, String type, String status, String format, String theme,
             String startsAt, Integer offline) throws Exception {
-        return TestFacts.event(producer, EVENTS, city, region, type, status, format, theme, startsAt, offline);
+        return TestFacts.event(facts(), EVENTS, city, region, type, status, format, theme, startsAt, offline);
     }
 
     static void registration(String eventId, String registrationId, int version, int size, String status,
             boolean checkedIn) throws Exception {
-        TestFacts.registration(producer, eventId, registrationId, version, size, status, checkedIn);
+        TestFacts.registration(facts(), eventId, registrationId, version, size, status, checkedIn);
     }
 
     @Test
@@ -71,7 +57,7 @@ class EventOverviewTest {
         registration(scienceDay, cancelled, 1, 2, "CONFIRMED", false);
         registration(scienceDay, UUID.randomUUID().toString(), 1, 4, "WAIT_LISTED", false);
         // A registration for an event the reports have not heard of counts nowhere yet.
-        TestFacts.registration(producer, scienceDay, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1, 9,
+        TestFacts.registration(facts(), scienceDay, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1, 9,
                 "CONFIRMED", true);
         event("441400", "NORTH", "LECTURE", "CANCELLED", "ONLINE", "HEALTH", "2032-09-20T09:00:00+08:00", null);
         // 2031-12-31 23:30 in Shanghai is still 2031, though it is 2032 nowhere; 2033-01-01 00:30 is not 2032.
@@ -79,8 +65,8 @@ class EventOverviewTest {
         event("445100", "EAST", "LECTURE", "PUBLISHED", "OFFLINE", "HEALTH", "2033-01-01T00:30:00+08:00", null);
         event("440100", "PRD", "CARNIVAL", "PUBLISHED", "OFFLINE", "SPACE", "2032-05-18T09:00:00+08:00", null);
         // Once later markers under the same keys are applied, so is every fact above: what follows is final.
-        Markers.events(producer, db, EVENTS);
-        Markers.registrations(producer, db, scienceDay);
+        Markers.events(facts(), db, EVENTS);
+        Markers.registrations(facts(), db, scienceDay);
 
         given().queryParam("year", 2032).queryParam("scope", "EAST+WEST+NORTH").when()
                 .get("/api/v1/reports/overview/events").then().statusCode(200).body("total", equalTo(3))

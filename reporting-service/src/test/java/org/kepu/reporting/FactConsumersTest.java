@@ -1,5 +1,7 @@
 package org.kepu.reporting;
 
+import static org.kepu.common.testing.FactSender.facts;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,12 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.kepu.common.testing.FactReader;
 import org.junit.jupiter.api.Test;
-import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,18 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class FactConsumersTest {
 
     static final String REPORT = "/api/v1/reports/events/published-by-city";
-    static FactSender producer;
-
-    @BeforeAll
-    static void connect() {
-        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        producer = new FactSender(servers);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     static long chaozhou() {
         List<Map<String, Object>> items = given().when().get(REPORT).then().statusCode(200).extract().path("items");
@@ -48,7 +35,7 @@ class FactConsumersTest {
     }
 
     static void sendRaw(String key, String value) throws Exception {
-        producer.send("kepu.events", key, value);
+        facts().send("kepu.events", key, value);
     }
 
     static String fact(String messageId, String eventId, long version, String status) {

@@ -1,5 +1,7 @@
 package org.kepu.reporting;
 
+import static org.kepu.common.testing.FactSender.facts;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,12 +24,8 @@ import jakarta.inject.Inject;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kepu.common.security.DevTokenMinter;
-import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,20 +36,9 @@ import io.restassured.path.json.JsonPath;
 class KpiTest {
 
     static final DevTokenMinter TOKENS = DevTokenMinter.fromEnvironment();
-    static FactSender producer;
 
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void connect() {
-        producer = new FactSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     static String analyst() {
         return TOKENS.token("analyst").role("analyst").sign();
@@ -68,7 +55,7 @@ class KpiTest {
     /** A venue fact, sent under {@code key} (venue-service keys by venue; one key keeps a test's facts in order). */
     static void venue(String key, String kind, String city, String certification) throws Exception {
         String id = UUID.randomUUID().toString();
-        producer.send("kepu.venues", key, """
+        facts().send("kepu.venues", key, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.venue.certification-changed",
                  "subject":"%s","time":"2026-11-30T01:00:00Z","datacontenttype":"application/json",
                  "data":{"id":"%s","version":3,"nameZh":"测试场馆","kind":"%s","divisionCode":"%s","cityCode":"%s",
@@ -79,7 +66,7 @@ class KpiTest {
 
     static void stop(String unit, String region, String startsOn, boolean removed) throws Exception {
         String stop = UUID.randomUUID().toString();
-        producer.send("kepu.tours", unit, """
+        facts().send("kepu.tours", unit, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.tour-stop.added",
                  "subject":"%s","time":"2026-11-30T01:00:00Z","datacontenttype":"application/json",
                  "data":{"tourId":"%s","unitId":"%s","name":"巡展","year":2031,"version":1,
@@ -112,7 +99,7 @@ class KpiTest {
         venue(key, "EDUCATION_BASE", "445100",
                 "{\"status\":\"CERTIFIED\",\"level\":\"PROVINCIAL\",\"validUntil\":\"2020-12-31\"}");
         // Once a later marker under the same key is applied, so is every base above: a miscount would show now.
-        Markers.venues(producer, db, key);
+        Markers.venues(facts(), db, key);
         JsonPath kpis = kpis(2024);
         Map<String, Object> bases = kpis.getMap("items.find { it.metric == 'PROVINCIAL_OR_HIGHER_BASES' }");
         assertEquals(before + 2, ((Number) bases.get("actual")).longValue());
@@ -133,7 +120,7 @@ class KpiTest {
         venue(key, "EDUCATION_BASE", "445100", certified("NATIONAL", "2025-01-01", "2029-12-31"));
         venue(key, "EDUCATION_BASE", "445100", certified("PROVINCIAL", "2020-01-01", "2024-12-31"));
         venue(key, "EDUCATION_BASE", "445100", certified("PROVINCIAL", "2020-01-01", "2024-12-30"));
-        Markers.venues(producer, db, key);
+        Markers.venues(facts(), db, key);
         // Only the one in force on 31 December 2024: not one that begins in 2030 or the next day, nor one ended before.
         assertEquals(before + 1, actual(2024, "PROVINCIAL_OR_HIGHER_BASES"));
     }
@@ -168,7 +155,7 @@ class KpiTest {
                 .when().put("/api/v1/reports/targets/TOURING_STOPS/2031/EAST+WEST+NORTH").then().statusCode(200)
                 .body("target", equalTo(3)).body("source", equalTo("测试目标"));
         // Every stop above is applied once a later marker under the same unit is: the count is final.
-        Markers.tours(producer, db, unit);
+        Markers.tours(facts(), db, unit);
         given().auth().oauth2(analyst()).queryParam("year", 2031).when().get("/api/v1/reports/kpis").then()
                 .body("items.find { it.metric == 'TOURING_STOPS' }.actual", equalTo(3))
                 .body("items.find { it.metric == 'TOURING_STOPS' }.met", equalTo(true))

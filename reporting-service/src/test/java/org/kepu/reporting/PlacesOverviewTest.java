@@ -1,5 +1,7 @@
 package org.kepu.reporting;
 
+import static org.kepu.common.testing.FactSender.facts;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -16,12 +18,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kepu.common.divisions.ProvinceTime;
-import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,20 +28,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class PlacesOverviewTest {
 
-    static FactSender producer;
-
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void connect() {
-        producer = new FactSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     /** A venue fact, sent under {@code key} (venue-service keys by venue; one key keeps a test's facts in order). */
     static void venue(String key, String kind, String status, String certification) throws Exception {
@@ -53,7 +39,7 @@ class PlacesOverviewTest {
     static void venueIn(String division, String city, String key, String kind, String status, String certification)
             throws Exception {
         String id = UUID.randomUUID().toString();
-        producer.send("kepu.venues", key, """
+        facts().send("kepu.venues", key, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.venue.updated",
                  "subject":"%s","time":"2033-01-01T01:00:00Z","datacontenttype":"application/json",
                  "data":{"id":"%s","version":2,"nameZh":"场馆","kind":"%s","divisionCode":"%s",
@@ -63,7 +49,7 @@ class PlacesOverviewTest {
     }
 
     static void stop(String unit, Integer visitors, boolean removed) throws Exception {
-        producer.send("kepu.tours", unit, """
+        facts().send("kepu.tours", unit, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.tour-stop.changed",
                  "subject":"%s","time":"2033-01-01T01:00:00Z","datacontenttype":"application/json",
                  "data":{"tourId":"%s","unitId":"%s","name":"巡展","year":2033,"version":1,
@@ -77,7 +63,7 @@ class PlacesOverviewTest {
     /** A booking fact as venue-service writes it (no school contact), keyed by the venue. */
     static void booking(String venue, String booking, int version, int size, String status, Integer attended,
             String startsAt) throws Exception {
-        producer.send("kepu.bookings", venue, """
+        facts().send("kepu.bookings", venue, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.booking.confirmed",
                  "subject":"%s","time":"2033-01-01T01:00:00Z","datacontenttype":"application/json",
                  "data":{"bookingId":"%s","slotId":"%s","venueId":"%s","divisionCode":"441302","cityCode":"441300",
@@ -113,16 +99,16 @@ class PlacesOverviewTest {
         // The first hour of 2034 in Shanghai is not 2033's, though it is in UTC.
         booking(venue, UUID.randomUUID().toString(), 0, 12, "CONFIRMED", null, "2034-01-01T00:30:00+08:00");
         // A slot fact (no booking) is not a booking.
-        producer.send("kepu.bookings", venue, """
+        facts().send("kepu.bookings", venue, """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.visit-slot.published",
                  "subject":"%s","time":"2033-01-01T01:00:00Z","datacontenttype":"application/json",
                  "data":{"slotId":"%s","venueId":"%s","cityCode":"441300","economicRegion":"PRD",
                          "slotStartsAt":"2033-05-10T09:00:00+08:00","slotCapacity":80,"slotBookedSeats":0}}
                 """.formatted(UUID.randomUUID(), venue, UUID.randomUUID(), venue));
         // Every fact above has been applied once a later marker under the same key has: what follows is final.
-        Markers.venues(producer, db, venues);
-        Markers.tours(producer, db, unit);
-        Markers.bookings(producer, db, venue);
+        Markers.venues(facts(), db, venues);
+        Markers.tours(facts(), db, unit);
+        Markers.bookings(facts(), db, venue);
 
         given().queryParam("year", 2033).queryParam("scope", "441300").when().get("/api/v1/reports/overview/places")
                 .then().statusCode(200)
@@ -157,7 +143,7 @@ class PlacesOverviewTest {
                 (thisYear + 4) + "-01-01", (thisYear + 8) + "-12-31"));
         venueIn("441602", "441600", key, "EDUCATION_BASE", "ACTIVE", KpiTest.certified("MUNICIPAL", "2016-01-01",
                 "2020-12-31"));
-        Markers.venues(producer, db, key);
+        Markers.venues(facts(), db, key);
 
         Map<String, Long> after = baseCounts("441600");
         Map<String, Long> added = new TreeMap<>();

@@ -1,5 +1,7 @@
 package org.kepu.reporting;
 
+import static org.kepu.common.testing.FactSender.facts;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,10 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kepu.common.testing.FactSender;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,20 +39,9 @@ class RebuildTest {
 
     static final List<String> READ_MODELS = List.of("event_summary", "registration_summary", "venue_summary",
             "booking_summary", "tour_stop_summary");
-    static FactSender producer;
 
     @Inject
     AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void connect() {
-        producer = new FactSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     static long total() {
         return given().queryParam("year", 2037).when().get("/api/v1/reports/overview/events").then().statusCode(200)
@@ -79,14 +67,14 @@ class RebuildTest {
 
     @Test
     void theRebuiltReadModelsEqualTheIncrementalOnesAndReadsNeverPause() throws Exception {
-        String lecture = TestFacts.eventIn(producer, "440106", "COMPLETED", "2037-05-28T10:00:00+08:00");
-        TestFacts.registration(producer, lecture, UUID.randomUUID().toString(), 2, 3, "CONFIRMED", true);
-        TestFacts.eventIn(producer, "445102", "PUBLISHED", "2037-09-18T10:00:00+08:00");
+        String lecture = TestFacts.eventIn(facts(), "440106", "COMPLETED", "2037-05-28T10:00:00+08:00");
+        TestFacts.registration(facts(), lecture, UUID.randomUUID().toString(), 2, 3, "CONFIRMED", true);
+        TestFacts.eventIn(facts(), "445102", "PUBLISHED", "2037-09-18T10:00:00+08:00");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> total() == 2
                 && given().queryParam("year", 2037).when().get("/api/v1/reports/overview/events").then().extract()
                         .jsonPath().getLong("participants.checkedInPeople") == 3);
         // Every fact sent before, by any test, is applied once a marker on every partition after it is.
-        Markers.everywhere(producer, dataSource,
+        Markers.everywhere(facts(), dataSource,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         Map<String, String> incremental = fingerprints("none");
 
@@ -105,7 +93,7 @@ class RebuildTest {
 
         String location = given().auth().oauth2(KpiTest.admin()).when().post("/api/v1/reports/rebuilds").then()
                 .statusCode(202).body("state", equalTo("RUNNING")).extract().header("Location");
-        String late = TestFacts.eventIn(producer, "440106", "PUBLISHED", "2037-10-01T10:00:00+08:00");
+        String late = TestFacts.eventIn(facts(), "440106", "PUBLISHED", "2037-10-01T10:00:00+08:00");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !"RUNNING".equals(given().auth().oauth2(KpiTest.admin()).when().get(location).then()
                         .statusCode(200).extract().path("state")));
@@ -120,7 +108,7 @@ class RebuildTest {
         assertEquals(incremental, fingerprints(late));
 
         // The live consumers carry on against the new tables.
-        TestFacts.eventIn(producer, "440106", "PUBLISHED", "2037-11-01T10:00:00+08:00");
+        TestFacts.eventIn(facts(), "440106", "PUBLISHED", "2037-11-01T10:00:00+08:00");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> total() == 4);
         // Nothing is left of the rebuild's schemas, and the new tables' indexes have the names migrations know.
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {

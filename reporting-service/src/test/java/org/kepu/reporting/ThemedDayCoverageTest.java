@@ -1,5 +1,7 @@
 package org.kepu.reporting;
 
+import static org.kepu.common.testing.FactSender.facts;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -11,11 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kepu.common.testing.FactSender;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,20 +26,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ThemedDayCoverageTest {
 
-    static FactSender producer;
-
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void connect() {
-        producer = new FactSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     static String token(String role) {
         return KpiTest.TOKENS.token("themed-" + role).role(role).sign();
@@ -60,13 +46,13 @@ class ThemedDayCoverageTest {
     void aCitysDistrictsAreCoveredOnEachThemedDayAndItsScienceWeekTargetIsMeasured() throws Exception {
         // 2034's usual science week: 8 days from May's fourth Saturday, the 27th, to 3 June (Shanghai days).
         String key = java.util.UUID.randomUUID().toString();
-        TestFacts.eventBy(producer, key, "o", "440106", "PUBLISHED", "2034-05-28T10:00:00+08:00");
-        TestFacts.eventBy(producer, key, "o", "440113", "COMPLETED", "2034-06-03T23:30:00+08:00");
-        TestFacts.eventBy(producer, key, "o", "440114", "PUBLISHED", "2034-06-04T00:30:00+08:00");
-        TestFacts.eventBy(producer, key, "o", "440115", "CANCELLED", "2034-05-29T10:00:00+08:00");
-        TestFacts.eventBy(producer, key, "o", "440111", "PUBLISHED", "2034-05-21T10:00:00+08:00");
+        TestFacts.eventBy(facts(), key, "o", "440106", "PUBLISHED", "2034-05-28T10:00:00+08:00");
+        TestFacts.eventBy(facts(), key, "o", "440113", "COMPLETED", "2034-06-03T23:30:00+08:00");
+        TestFacts.eventBy(facts(), key, "o", "440114", "PUBLISHED", "2034-06-04T00:30:00+08:00");
+        TestFacts.eventBy(facts(), key, "o", "440115", "CANCELLED", "2034-05-29T10:00:00+08:00");
+        TestFacts.eventBy(facts(), key, "o", "440111", "PUBLISHED", "2034-05-21T10:00:00+08:00");
         // Once a later marker under the same key is applied, so is every event above: a miscount would show now.
-        Markers.events(producer, db, key);
+        Markers.events(facts(), db, key);
         assertTrue(coverage().getInt(scienceWeek("areasCovered")) == 2, coverage().prettify());
 
         JsonPath coverage = coverage();
@@ -124,13 +110,13 @@ class ThemedDayCoverageTest {
         String plan = PlanTest.create(PlanTest.craftedPlan(a, b, b, "2035-11-30").replace("2030", "2035"));
         // 2035's usual science week: 26 May to 2 June.
         String key = java.util.UUID.randomUUID().toString();
-        TestFacts.eventBy(producer, key, a, "440106", "PUBLISHED", "2035-05-27T10:00:00+08:00");
-        TestFacts.eventBy(producer, key, b, "440106", "PUBLISHED", "2035-06-10T10:00:00+08:00");
+        TestFacts.eventBy(facts(), key, a, "440106", "PUBLISHED", "2035-05-27T10:00:00+08:00");
+        TestFacts.eventBy(facts(), key, b, "440106", "PUBLISHED", "2035-06-10T10:00:00+08:00");
         given().auth().oauth2(token("admin")).contentType(ContentType.JSON).body(Map.of("value", 1, "source", "测试"))
                 .when().put("/api/v1/reports/targets/SCIENCE_WEEK_UNITS/2035/" + plan).then().statusCode(200)
                 .body("target", equalTo(2));
         // b's event, outside the week, must not count: a later marker under the same key shows it has arrived.
-        Markers.events(producer, db, key);
+        Markers.events(facts(), db, key);
         given().auth().oauth2(token("analyst")).queryParam("year", 2035).when().get("/api/v1/reports/kpis").then()
                 .body("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.actual", equalTo(1))
                 .body("items.find { it.metric == 'SCIENCE_WEEK_UNITS' }.gap", equalTo(1));

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -13,7 +14,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class FactSender implements AutoCloseable {
 
+    private static FactSender shared;
+
     private final KafkaProducer<String, String> producer;
+
+    /**
+     * The sender every test of a run shares, to the broker the service under test reads ({@code kafka.bootstrap.servers}
+     * of its test profile, so call it once the service has started); closed when the run's JVM exits.
+     */
+    public static synchronized FactSender facts() {
+        if (shared == null) {
+            FactSender sender = new FactSender(
+                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            Runtime.getRuntime().addShutdownHook(new Thread(sender::close, "fact-sender-close"));
+            shared = sender;
+        }
+        return shared;
+    }
 
     public FactSender(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(),
