@@ -5,9 +5,12 @@ import static io.restassured.RestAssured.given;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.kepu.common.security.DevTokenMinter;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -85,5 +88,10 @@ final class Venues {
         }
         asAdmin().header("If-Match", "*").contentType(ContentType.JSON).body(Map.of("weekly", week)).when()
                 .put("/api/v1/venues/" + id + "/opening-hours").then().statusCode(200);
+    }
+
+    /** An aggregate as stored now, read in a transaction of its own. */
+    static <T> T stored(PanacheRepositoryBase<T, UUID> repository, String id) {
+        return QuarkusTransaction.requiringNew().call(() -> repository.findById(UUID.fromString(id)));
     }
 }

@@ -1,6 +1,8 @@
 package org.kepu.reporting.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +21,13 @@ public class PlanFacts {
     public static final String REPORT_REVISED = "kepu.plan-report.revised";
 
     /**
-     * The payload of a report fact: where the unit stands on the task, without the narrative (long text that
-     * consumers such as notifications do not need; they read the report by its id).
+     * The payload of a report fact: where the unit stands on the task, with its figures and the events that count
+     * towards it, without the narrative (long text that consumers such as notifications do not need; they read the
+     * report by its id).
      */
     public record ReportFact(UUID reportId, UUID planId, int year, int taskNumber, String unit, String status,
-            boolean late, Integer eventsHeld, Integer participants, OffsetDateTime submittedAt,
-            OffsetDateTime updatedAt, long version) {
+            boolean late, Integer eventsHeld, Integer participants, Map<String, String> figures, List<UUID> eventIds,
+            OffsetDateTime submittedAt, OffsetDateTime updatedAt, long version) {
     }
 
     private final Outbox outbox;
@@ -36,6 +39,6 @@ public class PlanFacts {
     public void report(String type, Plan plan, CompletionReport report) {
         outbox.append(TOPIC, type, plan.id, new ReportFact(report.id, plan.id, plan.year, report.taskNumber,
                 report.unit, report.status.name(), report.late, report.eventsHeld, report.participants,
-                report.submittedAt, report.updatedAt, report.version));
+                report.figures, List.of(report.eventIds), report.submittedAt, report.updatedAt, report.version));
     }
 }

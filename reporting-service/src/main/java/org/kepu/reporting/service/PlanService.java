@@ -3,6 +3,7 @@ package org.kepu.reporting.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +101,8 @@ public class PlanService {
             throw DomainException.notPermitted("Task " + taskNumber + " of plan " + planId + " does not name " + unit);
         }
         requireKnownEvents(request);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // To the microsecond PostgreSQL keeps: the fact, written from the entity, must carry the time the API shows.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         CompletionReport report = plans.report(planId, taskNumber, unit).orElse(null);
         if (report == null) {
             report = CompletionReport.submit(plan, task, unit, request.content(), now);
