@@ -14,13 +14,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.kepu.common.persistence.PlacedEntity;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.rules.DomainException;
 import org.kepu.common.rules.DomainException.FieldError;
@@ -34,13 +33,10 @@ import org.kepu.common.security.Caller;
  */
 @Entity
 @Table(name = "event")
-public class Event {
+public class Event extends PlacedEntity {
 
     /** The longest an event may last; longer "events" are programmes, better modelled as a series. */
     public static final Duration LONGEST = Duration.ofDays(366);
-
-    @Id
-    public UUID id;
 
     @Column(name = "title_zh", nullable = false)
     public String titleZh;
@@ -91,22 +87,6 @@ public class Event {
 
     @Column(name = "ends_at", nullable = false)
     public OffsetDateTime endsAt;
-
-    @Column(name = "division_code", nullable = false)
-    public String divisionCode;
-
-    /** Derived from the division code when the place is set; stored so that regional searches use an index. */
-    @Column(name = "city_code")
-    public String cityCode;
-
-    @Column(name = "economic_region")
-    public String economicRegion;
-
-    public String address;
-
-    public Double latitude;
-
-    public Double longitude;
 
     @Column(name = "venue_id")
     public UUID venueId;
@@ -169,12 +149,6 @@ public class Event {
     @Column(name = "push_digest")
     public String pushDigest;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
@@ -184,18 +158,13 @@ public class Event {
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
 
-    /** Optimistic lock and the ETag clients send back in If-Match. */
-    @Version
-    public long version;
-
     /** A new draft for an organization; invisible to the public until published. */
     public static Event draft(String organizerOrg) {
         Event event = new Event();
         event.id = UUID.randomUUID();
         event.organizerOrg = organizerOrg;
         event.status = EventStatus.DRAFT;
-        event.createdAt = now();
-        event.updatedAt = event.createdAt;
+        event.madeAt(now());
         return event;
     }
 
@@ -335,10 +304,8 @@ public class Event {
      */
     public void placeAt(String division, Double lat, Double lon, KnownVenue venue, Divisions divisions) {
         require(placeErrors(division, venue == null ? null : venue.id, lat, lon));
-        divisionCode = division != null ? division : venue.divisionCode;
-        Division city = divisions.cityOf(divisionCode).orElse(null);
-        cityCode = city == null ? null : city.code();
-        economicRegion = city == null ? null : city.economicRegion().name();
+        String code = division != null ? division : venue.divisionCode;
+        placeIn(code, divisions.cityOf(code).orElse(null));
         boolean placedByVenue = venue != null && lat == null;
         latitude = placedByVenue ? venue.latitude : lat;
         longitude = placedByVenue ? venue.longitude : lon;

@@ -9,9 +9,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.kepu.common.persistence.VersionedEntity;
 
 import org.kepu.common.rules.DomainException;
 
@@ -22,15 +22,12 @@ import org.kepu.common.rules.DomainException;
  */
 @Entity
 @Table(name = "registration")
-public class Registration {
+public class Registration extends VersionedEntity {
 
     /** Check-in codes use letters and digits nobody confuses when reading them aloud or off a screen (no 0/O, 1/I/L). */
     static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     static final int CODE_LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @Id
-    public UUID id;
 
     @Column(name = "event_id", nullable = false)
     public UUID eventId;
@@ -73,15 +70,6 @@ public class Registration {
     @Column(name = "cancel_reason")
     public String cancelReason;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     /** A new registration, not yet admitted; its status is set by {@link EventSeats#admit}. */
     public static Registration of(UUID eventId, RegistrationKind kind, int size, String name, String phone,
             String email, String organization, String manageTokenHash) {
@@ -96,8 +84,7 @@ public class Registration {
         registration.organization = organization;
         registration.manageTokenHash = manageTokenHash;
         registration.checkInCode = newCheckInCode();
-        registration.createdAt = now();
-        registration.updatedAt = registration.createdAt;
+        registration.madeAt(now());
         return registration;
     }
 

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.kepu.common.persistence.VersionedEntity;
 import org.kepu.common.divisions.ProvinceTime;
 
 /**
@@ -19,13 +19,10 @@ import org.kepu.common.divisions.ProvinceTime;
  */
 @Entity
 @Table(name = "plan")
-public class Plan {
+public class Plan extends VersionedEntity {
 
     /** Plans count days in China's time: a report on the due date is on time until midnight there. */
     public static final ZoneId SHANGHAI = ProvinceTime.ZONE;
-
-    @Id
-    public UUID id;
 
     @Column(nullable = false)
     public int year;
@@ -40,15 +37,6 @@ public class Plan {
     @Column(name = "due_on", nullable = false)
     public LocalDate dueOn;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     /** The default due date: 30 November of the plan's year. */
     public static LocalDate defaultDueOn(int year) {
         return LocalDate.of(year, 11, 30);
@@ -57,7 +45,7 @@ public class Plan {
     public static Plan of(int year, String issuingBody, String title, LocalDate dueOn) {
         Plan plan = new Plan();
         plan.id = UUID.randomUUID();
-        plan.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        plan.madeAt(OffsetDateTime.now(ZoneOffset.UTC));
         plan.describe(year, issuingBody, title, dueOn);
         return plan;
     }

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.kepu.common.persistence.VersionedEntity;
 
 import org.kepu.common.rules.DomainException;
 
@@ -20,10 +20,7 @@ import org.kepu.common.rules.DomainException;
  */
 @Entity
 @Table(name = "tour")
-public class Tour {
-
-    @Id
-    public UUID id;
+public class Tour extends VersionedEntity {
 
     /** The mobile unit (a venue of a mobile kind) that tours. */
     @Column(name = "unit_id", nullable = false)
@@ -37,15 +34,6 @@ public class Tour {
 
     public String organizer;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     /** A new tour of a mobile unit; 409 when the venue named is not one. */
     public static Tour of(Venue unit, String name, int year, String organizer) {
         if (!unit.kind.isMobile()) {
@@ -55,7 +43,7 @@ public class Tour {
         Tour tour = new Tour();
         tour.id = UUID.randomUUID();
         tour.unitId = unit.id;
-        tour.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        tour.madeAt(OffsetDateTime.now(ZoneOffset.UTC));
         tour.describe(name, year, organizer, List.of());
         return tour;
     }

@@ -9,19 +9,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.kepu.common.persistence.PlacedEntity;
 
 import org.kepu.common.rules.DomainException;
 
 /** One stop of a tour: where the unit goes, when, for whom, and afterwards how many it served. */
 @Entity
 @Table(name = "tour_stop")
-public class TourStop {
-
-    @Id
-    public UUID id;
+public class TourStop extends PlacedEntity {
 
     @Column(name = "tour_id", nullable = false)
     public UUID tourId;
@@ -36,21 +33,6 @@ public class TourStop {
     @Column(name = "place_name", nullable = false)
     public String placeName;
 
-    public String address;
-
-    @Column(name = "division_code", nullable = false)
-    public String divisionCode;
-
-    @Column(name = "city_code")
-    public String cityCode;
-
-    @Column(name = "economic_region")
-    public String economicRegion;
-
-    public Double latitude;
-
-    public Double longitude;
-
     @Column(name = "starts_on", nullable = false)
     public LocalDate startsOn;
 
@@ -64,22 +46,12 @@ public class TourStop {
     /** How many people the stop served, reported after it began. */
     Integer visitors;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     public static TourStop of(Tour tour) {
         TourStop stop = new TourStop();
         stop.id = UUID.randomUUID();
         stop.tourId = tour.id;
         stop.unitId = tour.unitId;
-        stop.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        stop.updatedAt = stop.createdAt;
+        stop.madeAt(OffsetDateTime.now(ZoneOffset.UTC));
         return stop;
     }
 

@@ -19,17 +19,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.kepu.common.persistence.PlacedEntity;
 
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.kepu.common.divisions.Division;
 import org.kepu.common.rules.DomainException;
 import org.kepu.common.security.Caller;
 import org.kepu.common.security.Roles;
@@ -41,10 +40,7 @@ import org.kepu.venues.domain.OpeningHours.DayException;
  */
 @Entity
 @Table(name = "venue")
-public class Venue {
-
-    @Id
-    public UUID id;
+public class Venue extends PlacedEntity {
 
     @Column(name = "name_zh", nullable = false)
     public String nameZh;
@@ -61,23 +57,6 @@ public class Venue {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public VenueKind kind;
-
-    @Column(name = "division_code", nullable = false)
-    public String divisionCode;
-
-    /** The division's prefecture-level city, derived from the division code on every write. */
-    @Column(name = "city_code")
-    public String cityCode;
-
-    /** The city's economic region (PRD, EAST, WEST, NORTH), derived with it. */
-    @Column(name = "economic_region")
-    public String economicRegion;
-
-    public String address;
-
-    public Double latitude;
-
-    public Double longitude;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]", nullable = false)
@@ -144,22 +123,11 @@ public class Venue {
     @Embedded
     BaseCertification certification;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    /** Optimistic lock and the ETag clients send back in If-Match. */
-    @Version
-    public long version;
-
     public static Venue register(VenueKind kind) {
         Venue venue = new Venue();
         venue.id = UUID.randomUUID();
         venue.kind = kind;
-        venue.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        venue.updatedAt = venue.createdAt;
+        venue.madeAt(OffsetDateTime.now(ZoneOffset.UTC));
         return venue;
     }
 
@@ -225,13 +193,6 @@ public class Venue {
         status = to;
         statusReason = to == VenueStatus.ACTIVE ? null : reason;
         touch();
-    }
-
-    /** Puts the venue in a division; its city and economic region follow from the division's city (null if none). */
-    public void placeIn(String divisionCode, Division city) {
-        this.divisionCode = divisionCode;
-        cityCode = city == null ? null : city.code();
-        economicRegion = city == null ? null : city.economicRegion().name();
     }
 
     /**

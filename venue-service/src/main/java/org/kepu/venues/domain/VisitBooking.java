@@ -8,9 +8,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import org.kepu.common.persistence.VersionedEntity;
 
 import org.kepu.common.rules.DomainException;
 
@@ -20,10 +20,7 @@ import org.kepu.common.rules.DomainException;
  */
 @Entity
 @Table(name = "visit_booking")
-public class VisitBooking {
-
-    @Id
-    public UUID id;
+public class VisitBooking extends VersionedEntity {
 
     @Column(name = "slot_id", nullable = false)
     public UUID slotId;
@@ -59,15 +56,6 @@ public class VisitBooking {
     @Column(name = "manage_token_hash", nullable = false)
     String manageTokenHash;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     /** A confirmed booking of seats {@link VisitSlot#seat} has just taken. */
     public static VisitBooking confirmed(VisitSlot slot, int size, String school, String grade, String leaderName,
             String leaderPhone, String manageTokenHash) {
@@ -82,8 +70,7 @@ public class VisitBooking {
         booking.leaderPhone = leaderPhone;
         booking.status = BookingStatus.CONFIRMED;
         booking.manageTokenHash = manageTokenHash;
-        booking.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        booking.updatedAt = booking.createdAt;
+        booking.madeAt(OffsetDateTime.now(ZoneOffset.UTC));
         return booking;
     }
 

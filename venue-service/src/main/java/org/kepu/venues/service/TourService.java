@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.kepu.common.divisions.Division;
 import org.kepu.common.divisions.Divisions;
 import org.kepu.common.divisions.EconomicRegion;
 import org.kepu.common.paging.Page;
@@ -176,9 +175,7 @@ public class TourService {
             stop.latitude = request.latitude();
             stop.longitude = request.longitude();
         }
-        Division city = divisions.cityOf(stop.divisionCode).orElse(null);
-        stop.cityCode = city == null ? null : city.code();
-        stop.economicRegion = city == null ? null : city.economicRegion().name();
+        stop.placeIn(stop.divisionCode, divisions.cityOf(stop.divisionCode).orElse(null));
         stop.startsOn = request.startsOn();
         stop.endsOn = request.endsOn();
         stop.setting = request.setting();

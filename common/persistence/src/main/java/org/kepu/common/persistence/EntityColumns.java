@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Query;
 import jakarta.persistence.Transient;
 
@@ -65,7 +66,7 @@ public final class EntityColumns<T> {
     private EntityColumns(Class<T> entity) {
         this.entity = entity;
         List<Mapped> mapped = new ArrayList<>();
-        for (Field field : entity.getDeclaredFields()) {
+        for (Field field : fieldsOf(entity)) {
             int modifiers = field.getModifiers();
             if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
                     || field.getName().startsWith("$$") || field.isAnnotationPresent(Transient.class)) {
@@ -80,6 +81,16 @@ public final class EntityColumns<T> {
         }
         this.columns = List.copyOf(mapped);
         this.inserted = mapped.stream().filter(Mapped::insertable).toList();
+    }
+
+    /** The class's fields and those it inherits from mapped superclasses, the inherited first. */
+    private static List<Field> fieldsOf(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        if (type.getSuperclass() != null && type.getSuperclass().isAnnotationPresent(MappedSuperclass.class)) {
+            fields.addAll(fieldsOf(type.getSuperclass()));
+        }
+        fields.addAll(Arrays.asList(type.getDeclaredFields()));
+        return fields;
     }
 
     /** The columns of {@code entity}; build once and keep (it reflects over the class). */

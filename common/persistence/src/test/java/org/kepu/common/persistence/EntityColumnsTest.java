@@ -78,6 +78,19 @@ class EntityColumnsTest {
             @GeneratedValue Long seq) {
     }
 
+    /** An entity whose identity, version and timestamps come from the shared superclass. */
+    static class Inheriting extends VersionedEntity {
+        public String name;
+    }
+
+    @Test
+    void anEntityReadsAndWritesTheColumnsItInheritsBeforeItsOwn() {
+        EntityColumns<Inheriting> inheriting = EntityColumns.of(Inheriting.class);
+        assertEquals(List.of("id", "created_at", "updated_at", "version", "name"), inheriting.names());
+        assertTrue(inheriting.insertAll("inheriting")
+                .startsWith("INSERT INTO inheriting (id, created_at, updated_at, version, name) SELECT"));
+    }
+
     @Test
     void theBatchUpsertReplacesEveryColumnButTheKeyOnlyWhereTheConditionHoldsAndStampsTheTime() {
         String sql = EntityColumns.of(Summary.class).upsertAll("summary", "event_id", "summary.version < EXCLUDED.version",

@@ -42,7 +42,8 @@ public final class FieldDrift {
     }
 
     /**
-     * An entity's persistent fields by name, in declaration order (static, transient and synthetic ones left out); the
+     * An entity's persistent fields by name, in declaration order, those of its mapped superclasses first (static,
+     * transient and synthetic ones left out); the
      * fields of an embedded component ({@code @Embeddable}) each under {@code component.field}, null when the component
      * is.
      */
@@ -53,6 +54,9 @@ public final class FieldDrift {
     }
 
     private static void collect(String prefix, Class<?> type, Object value, Map<String, Object> fields) {
+        if (type.getSuperclass() != null && isAnnotated(type.getSuperclass(), "MappedSuperclass")) {
+            collect(prefix, type.getSuperclass(), value, fields); // the inherited fields (id, version…) first
+        }
         for (Field field : type.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())
                     || field.isSynthetic() || field.getName().startsWith("$$")) {
@@ -78,8 +82,13 @@ public final class FieldDrift {
 
     // By simple name, so that this module needs no persistence API of its own (its tests bring their own annotation).
     private static boolean isEmbeddable(Class<?> type) {
+        return isAnnotated(type, "Embeddable");
+    }
+
+    /** Whether the class carries a JPA annotation of this simple name (this module does not depend on JPA). */
+    private static boolean isAnnotated(Class<?> type, String annotationName) {
         for (Annotation annotation : type.getAnnotations()) {
-            if (annotation.annotationType().getSimpleName().equals("Embeddable")) {
+            if (annotation.annotationType().getSimpleName().equals(annotationName)) {
                 return true;
             }
         }

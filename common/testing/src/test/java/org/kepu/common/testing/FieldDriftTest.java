@@ -25,6 +25,11 @@ class FieldDriftTest {
     @interface Embeddable {
     }
 
+    /** Stands in for JPA's annotation, which FieldDrift knows by its simple name. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface MappedSuperclass {
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     enum Status {
@@ -66,6 +71,22 @@ class FieldDriftTest {
         assertTrue(failure.getMessage().contains("startsAt: held"), failure.getMessage());
         assertTrue(failure.getMessage().contains("themes is missing"), failure.getMessage());
         assertTrue(failure.getMessage().contains("pushDigest is named as left out, yet shown"), failure.getMessage());
+    }
+
+    @MappedSuperclass
+    abstract static class Versioned {
+        public long version = 3;
+    }
+
+    static class Placed extends Versioned {
+        public String divisionCode = "440106";
+    }
+
+    @Test
+    void theFieldsAMappedSuperclassGivesComeFirst() {
+        Map<String, Object> fields = FieldDrift.fieldsOf(new Placed());
+        assertEquals(List.of("version", "divisionCode"), List.copyOf(fields.keySet()));
+        assertEquals(3L, fields.get("version"));
     }
 
     @Embeddable
