@@ -37,6 +37,8 @@ class ChangeFeedAcrossRestartTest {
 
     private static final int PORT = 18087;
 
+    private static final Duration PACE = Duration.ofMillis(100);
+
     private static final String FEED = "http://127.0.0.1:" + PORT + "/api/v1/event-changes";
 
     @Test
@@ -54,7 +56,10 @@ class ChangeFeedAcrossRestartTest {
                     while (writing.get()) {
                         // an organizer per event: the gateway's per-caller rate limit is not what this test is about
                         published.add(Gateway.publishEvent("feed-restart-" + UUID.randomUUID(), "440106"));
+                        // Paced: three writers still overlap their commits, and leave the two cores to the instance's start.
+                        Thread.sleep(PACE.toMillis());
                     }
+                    return null;
                 }));
             }
             List<String> followed = new ArrayList<>();
