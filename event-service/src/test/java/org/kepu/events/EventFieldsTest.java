@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
+import org.kepu.common.testing.TestPlaces;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.kepu.common.testing.FactReader;
@@ -124,10 +125,7 @@ class EventFieldsTest {
         draft.put("streamUrl", "https://live.example.cn/kepu/2024");
         draft.put("startsAt", "2024-05-18T09:00:00+08:00");
         draft.put("endsAt", "2024-05-19T17:00:00+08:00");
-        draft.put("divisionCode", "440113");
-        draft.put("address", "广州市番禺区西环路168号 广东科学中心");
-        draft.put("latitude", 23.0418);
-        draft.put("longitude", 113.3691);
+        draft.putAll(TestPlaces.scienceCentre());
         draft.put("venueId", venue.toString());
         draft.put("responsibleUnits", List.of("省科协", "省科技厅"));
         draft.put("capacity", 500);

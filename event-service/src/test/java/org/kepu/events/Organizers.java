@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.kepu.common.testing.TestPlaces;
 import org.kepu.common.security.DevTokenMinter;
 
 import io.restassured.http.ContentType;
@@ -33,10 +34,7 @@ final class Organizers {
         body.put("type", "CARNIVAL");
         body.put("startsAt", "2024-05-18T09:00:00+08:00");
         body.put("endsAt", "2024-05-19T17:00:00+08:00");
-        body.put("divisionCode", "440113");
-        body.put("address", "广州市番禺区西环路168号 广东科学中心");
-        body.put("latitude", 23.0418);
-        body.put("longitude", 113.3691);
+        body.putAll(TestPlaces.scienceCentre());
         body.put("capacity", 500);
         return body;
     }

@@ -36,6 +36,7 @@ import org.kepu.common.testing.FactReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.path.json.JsonPath;
 
 /** Registrations: who gets a seat, who waits, who is refused and why, and who may see whom. */
@@ -275,19 +276,22 @@ class RegistrationTest {
         mine(waiting).body("status", equalTo("CANCELLED"));
     }
 
+    /** A registration sent with an Idempotency-Key, as an app that may retry sends it. */
+    private static ValidatableResponse registerWithKey(String eventId, String key, Map<String, Object> body) {
+        return given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/events/" + eventId + "/registrations").then();
+    }
+
     @Test
     void theSameIdempotencyKeyReplaysTheFirstAnswerAndAnotherBodyIsRefused() {
         String id = eventTakingRegistrations(newOrg(), 10, false, null);
         Map<String, Object> body = registration("GROUP", 2, newPhone());
         String key = java.util.UUID.randomUUID().toString();
-        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
-                .post("/api/v1/events/" + id + "/registrations").then().statusCode(201).extract().path("registration.id");
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
-                .post("/api/v1/events/" + id + "/registrations").then().statusCode(201)
+        String first = registerWithKey(id, key, body).statusCode(201).extract().path("registration.id");
+        registerWithKey(id, key, body).statusCode(201)
                 .body("registration.id", equalTo(first));
         body.put("size", 3);
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
-                .post("/api/v1/events/" + id + "/registrations").then().statusCode(422);
+        registerWithKey(id, key, body).statusCode(422);
         given().when().get("/api/v1/events/" + id).then().body("registrations.confirmedSeats", equalTo(2));
     }
 
@@ -296,11 +300,9 @@ class RegistrationTest {
         String id = eventTakingRegistrations(newOrg(), 1, false, null);
         Map<String, Object> body = registration("PERSON", 1, newPhone());
         String key = java.util.UUID.randomUUID().toString();
-        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
-                .post("/api/v1/events/" + id + "/registrations").then().statusCode(201).extract().path("registration.id");
+        String first = registerWithKey(id, key, body).statusCode(201).extract().path("registration.id");
         register(id, 1).then().statusCode(409).body("type", endsWith("/event-full")); // now known full here
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
-                .post("/api/v1/events/" + id + "/registrations").then().statusCode(201)
+        registerWithKey(id, key, body).statusCode(201)
                 .body("registration.id", equalTo(first));
     }
 

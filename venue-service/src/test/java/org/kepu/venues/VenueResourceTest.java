@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.kepu.common.testing.TestPlaces;
 import org.junit.jupiter.api.Test;
 import org.kepu.common.security.DevTokenMinter;
 
@@ -29,10 +30,7 @@ class VenueResourceTest {
         Map<String, Object> body = new HashMap<>();
         body.put("nameZh", name);
         body.put("kind", "SCIENCE_MUSEUM");
-        body.put("divisionCode", "440113");
-        body.put("address", "广州市番禺区西环路168号");
-        body.put("latitude", 23.0418);
-        body.put("longitude", 113.3691);
+        body.putAll(TestPlaces.scienceCentre());
         return body;
     }
 

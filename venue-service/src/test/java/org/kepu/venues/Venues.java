@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.kepu.common.testing.TestPlaces;
 import org.kepu.common.security.DevTokenMinter;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -42,10 +43,7 @@ final class Venues {
         body.put("nameEn", "Guangdong Science Center");
         body.put("descriptionZh", "华南地区规模最大的综合性科技馆");
         body.put("kind", "SCIENCE_MUSEUM");
-        body.put("divisionCode", "440113");
-        body.put("address", "广州市番禺区西环路168号");
-        body.put("latitude", 23.0418);
-        body.put("longitude", 113.3691);
+        body.putAll(TestPlaces.scienceCentre());
         body.put("themes", List.of("SPACE", "AI"));
         body.put("audiences", List.of("YOUTH", "PUBLIC"));
         body.put("capacity", 8000);

@@ -39,11 +39,17 @@ public interface EventsConfig {
         String registrations();
     }
 
-    /** The public search cache (see rest.SearchResponseCache). */
-    SearchCache searchCache();
+    /**
+     * {@code kepu.events.search-cache.*}: the public search cache (rest.SearchResponseCache), e.g.
+     * {@code KEPU_EVENTS_SEARCH_CACHE_TTL=5s}.
+     */
+    Cache searchCache();
 
-    /** Public events read one by one, anonymously (see rest.PublicEventCache). */
-    EventCache eventCache();
+    /**
+     * {@code kepu.events.event-cache.*}: public events read one by one, anonymously (rest.PublicEventCache), e.g.
+     * {@code KEPU_EVENTS_EVENT_CACHE_ENABLED=false}.
+     */
+    Cache eventCache();
 
     /**
      * Read the event fact topic to forget cached searches and events when another replica changes a public event
@@ -52,42 +58,23 @@ public interface EventsConfig {
     @WithDefault("true")
     boolean followOtherReplicas();
 
-    /** {@code kepu.events.search-cache.*}, e.g. {@code KEPU_EVENTS_SEARCH_CACHE_TTL=5s}. */
-    interface SearchCache {
+    /** A cache of public answers in front of the database; the search cache and the event cache each have one. */
+    interface Cache {
 
-        /** Off answers every search from the database (the benchmark's uncached runs). */
+        /** Off answers every request from the database (the benchmark's uncached runs). */
         @WithDefault("true")
         boolean enabled();
 
         /**
-         * After about this long (±20 %, so that searches cached together are not all fetched again together) a search
-         * is fetched again in the background, served from memory meanwhile; unused for twice this, it is dropped.
-         * Changes are normally seen sooner: this replica's at once, other replicas' within about a second (see
-         * {@link EventsConfig#followOtherReplicas()}); the TTL bounds staleness should that fail.
+         * After about this long an answer is fetched again in the background, served from memory meanwhile; unused
+         * for twice this, it is dropped. (Searches take 80–120 % of it, so that searches cached together are not all
+         * fetched again together.) Changes are normally seen sooner: this replica's at once, other replicas' within
+         * about a second (see {@link EventsConfig#followOtherReplicas()}); the TTL bounds staleness should that fail.
          */
         @WithDefault("60s")
         Duration ttl();
 
-        /** Distinct searches kept; the least recently used go first. */
-        @WithDefault("10000")
-        long maxEntries();
-    }
-
-    /** {@code kepu.events.event-cache.*}, e.g. {@code KEPU_EVENTS_EVENT_CACHE_ENABLED=false}. */
-    interface EventCache {
-
-        /** Off answers every read from the database (the benchmark's uncached runs). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /**
-         * After this long an event is read again in the background, served from memory meanwhile; unread for twice
-         * this, it is dropped. Changes are normally seen sooner, as for searches.
-         */
-        @WithDefault("60s")
-        Duration ttl();
-
-        /** Events kept (some 1–2 KB each); the least recently used go first. */
+        /** Answers kept (a search's page, or an event of some 1–2 KB); the least recently used go first. */
         @WithDefault("10000")
         long maxEntries();
     }
