@@ -111,14 +111,10 @@ class FactFieldsInReadModelsTest {
     @Test
     void everyPropertyOfAnEventsFactIsKeptByTheReportsOrNamedAsLeftOut() throws Exception {
         String org = "org-" + UUID.randomUUID();
-        String id = given().auth().oauth2(Gateway.organizer(org)).contentType(ContentType.JSON)
-                .body(Map.of("titleZh", "无障碍科普讲座 " + UUID.randomUUID(), "type", "LECTURE", "startsAt",
-                        "2024-09-21T09:00:00+08:00", "endsAt", "2024-09-21T11:00:00+08:00", "divisionCode", "440106",
-                        "themes", List.of("HEALTH"), "audiences", List.of("ELDERLY"), "accessibility",
-                        List.of("SIGN_LANGUAGE"), "capacity", 80, "responsibleUnits", List.of("天河区科协")))
-                .when().post("/api/v1/events").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Gateway.organizer(org)).when().post("/api/v1/events/" + id + "/publish").then()
-                .statusCode(200);
+        String id = Gateway.publishEvent(org, Map.of("titleZh", "无障碍科普讲座 " + UUID.randomUUID(), "type", "LECTURE",
+                "startsAt", "2024-09-21T09:00:00+08:00", "endsAt", "2024-09-21T11:00:00+08:00", "divisionCode",
+                "440106", "themes", List.of("HEALTH"), "audiences", List.of("ELDERLY"), "accessibility",
+                List.of("SIGN_LANGUAGE"), "capacity", 80, "responsibleUnits", List.of("天河区科协")));
 
         JsonNode fact = lastFact("kepu.events", id, 1);
         assertKept(EVENT_SUMMARY, id, fact, "version", fact.get("version"));
@@ -145,13 +141,9 @@ class FactFieldsInReadModelsTest {
     @Test
     void everyPropertyOfARegistrationsFactIsKeptByTheReportsOrNamedAsLeftOut() throws Exception {
         String org = "org-" + UUID.randomUUID();
-        String event = given().auth().oauth2(Gateway.organizer(org)).contentType(ContentType.JSON)
-                .body(Map.of("titleZh", "科学之夜 " + UUID.randomUUID(), "type", "LECTURE", "startsAt",
-                        "2024-05-25T19:00:00+08:00", "endsAt", "2024-05-25T21:00:00+08:00", "divisionCode", "440106",
-                        "capacity", 50, "takesRegistrations", true))
-                .when().post("/api/v1/events").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Gateway.organizer(org)).when().post("/api/v1/events/" + event + "/publish").then()
-                .statusCode(200);
+        String event = Gateway.publishEvent(org, Map.of("titleZh", "科学之夜 " + UUID.randomUUID(), "type", "LECTURE",
+                "startsAt", "2024-05-25T19:00:00+08:00", "endsAt", "2024-05-25T21:00:00+08:00", "divisionCode",
+                "440106", "capacity", 50, "takesRegistrations", true));
         String id = given().contentType(ContentType.JSON).body(Map.of("kind", "GROUP", "size", 3, "name", "李老师",
                 "phone", "13812341234", "organization", "华阳小学 四年级2班")).when()
                 .post("/api/v1/events/" + event + "/registrations").then().statusCode(201).extract()

@@ -28,12 +28,16 @@ final class Gateway {
 
     /** Creates and publishes an event in a division as an organizer; returns its id. */
     static String publishEvent(String org, String divisionCode) {
+        return publishEvent(org, Map.of("titleZh", "科普大篷车进校园 " + UUID.randomUUID(), "type", "CARAVAN_VISIT",
+                "startsAt", "2024-11-05T09:00:00+08:00", "endsAt", "2024-11-05T16:00:00+08:00", "divisionCode",
+                divisionCode));
+    }
+
+    /** Creates the organizer's event from {@code draft} and publishes it; answers its id. */
+    static String publishEvent(String org, Map<String, Object> draft) {
         String token = organizer(org);
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("titleZh", "科普大篷车进校园 " + UUID.randomUUID(), "type", "CARAVAN_VISIT", "startsAt",
-                        "2024-11-05T09:00:00+08:00", "endsAt", "2024-11-05T16:00:00+08:00", "divisionCode",
-                        divisionCode))
-                .when().post("/api/v1/events").then().statusCode(201).extract().path("id");
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft).when()
+                .post("/api/v1/events").then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).when().post("/api/v1/events/" + id + "/publish").then().statusCode(200);
         return id;
     }
