@@ -27,8 +27,15 @@ for entry in "${SERVICES[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "run: port $port for $name is taken by another process; stop it first" >&2; exit 1
   fi
-  nohup java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$port" \
-    -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$STATE/logs/$name.log" 2>&1 &
+  # The service writes its own log file, rotated and bounded (KEPU_LOG_FILE_SIZE × KEPU_LOG_FILES, 50 MB × 5 by
+  # default): a night of load once grew one log past 1.6 GB. Standard output keeps only what comes before logging
+  # starts (a JVM that cannot start).
+  QUARKUS_LOG_CONSOLE_ENABLED=false QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$STATE/logs/$name.log" \
+    QUARKUS_LOG_FILE_FORMAT='%d{HH:mm:ss} %-5p [%c{2.}] (%t) [%X{requestId}] %s%e%n' \
+    QUARKUS_LOG_FILE_ROTATION_MAX_FILE_SIZE="${KEPU_LOG_FILE_SIZE:-50M}" \
+    QUARKUS_LOG_FILE_ROTATION_MAX_BACKUP_INDEX="${KEPU_LOG_FILES:-5}" \
+    nohup java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$port" \
+    -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$STATE/logs/$name.out" 2>&1 &
   echo $! >"$STATE/$name.pid"
 done
 
@@ -36,7 +43,7 @@ for entry in "${SERVICES[@]}"; do
   name="${entry%%:*}"; port="${entry##*:}"
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
-    alive "$name" || { echo "run: $name exited; see $STATE/logs/$name.log" >&2; exit 1; }
+    alive "$name" || { echo "run: $name exited; see $STATE/logs/$name.log and $name.out" >&2; exit 1; }
     sleep 0.5
   done
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 \
