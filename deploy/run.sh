@@ -28,12 +28,15 @@ for entry in "${SERVICES[@]}"; do
     echo "run: port $port for $name is taken by another process; stop it first" >&2; exit 1
   fi
   # The service writes its own log file, rotated and bounded (KEPU_LOG_FILE_SIZE × KEPU_LOG_FILES, 50 MB × 5 by
-  # default): a night of load once grew one log past 1.6 GB. Standard output keeps only what comes before logging
-  # starts (a JVM that cannot start).
+  # default): a night of load once grew one log past 1.6 GB. The gateway's access lines go to gateway-access.log,
+  # rotated the same way. Standard output keeps only what comes before logging starts (a JVM that cannot start).
   QUARKUS_LOG_CONSOLE_ENABLED=false QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$STATE/logs/$name.log" \
     QUARKUS_LOG_FILE_FORMAT='%d{HH:mm:ss} %-5p [%c{2.}] (%t) [%X{requestId}] %s%e%n' \
     QUARKUS_LOG_FILE_ROTATION_MAX_FILE_SIZE="${KEPU_LOG_FILE_SIZE:-50M}" \
     QUARKUS_LOG_FILE_ROTATION_MAX_BACKUP_INDEX="${KEPU_LOG_FILES:-5}" \
+    KEPU_GATEWAY_ACCESS_LOG_FILE="$STATE/logs/gateway-access.log" \
+    KEPU_GATEWAY_ACCESS_LOG_MAX_FILE_SIZE="${KEPU_LOG_FILE_SIZE:-50M}" \
+    KEPU_GATEWAY_ACCESS_LOG_MAX_BACKUPS="${KEPU_LOG_FILES:-5}" \
     nohup java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$port" \
     -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$STATE/logs/$name.out" 2>&1 &
   echo $! >"$STATE/$name.pid"

@@ -7,6 +7,7 @@ import org.kepu.gateway.domain.ClientLabel;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -127,6 +128,21 @@ public interface GatewayConfig {
          * them. Without it each process makes a random key, and hashes differ after a restart.
          */
         Optional<String> hashKey();
+
+        /**
+         * A file for the access lines instead of standard output (where containers and log shippers expect them),
+         * rotated by size: {@code KEPU_GATEWAY_ACCESS_LOG_FILE}. deploy/run.sh sets it, so a local gateway under load
+         * cannot fill the disk.
+         */
+        Optional<String> file();
+
+        /** The size at which the file is moved aside and a new one begun. */
+        @WithDefault("50M")
+        MemorySize maxFileSize();
+
+        /** How many moved-aside files are kept ({@code name.1} the newest); older ones are deleted. */
+        @WithDefault("5")
+        int maxBackups();
     }
 
     /** How long a merged OpenAPI document is reused before the services are asked again. */

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,10 +20,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.kepu.gateway.config.GatewayConfig;
 
 /**
- * The access log: one line per request on standard output, as nginx and Kong keep theirs apart from the application
- * log. An event loop only queues the line; one background thread writes what has queued up in a single write. Going
+ * The access log: one line per request on standard output (or a file rotated by size, {@code access-log.file}), as
+ * nginx and Kong keep theirs apart from the application log. An event loop only queues the line; one background thread writes what has queued up in a single write. Going
  * through the logging framework (formatting, a lock, a write per line) cost a large share of a proxied request's CPU
  * (bench/gateway/README.md).
  * <p>
@@ -48,11 +50,19 @@ class AccessLog {
     private final ConcurrentLinkedQueue<Line> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+    private final OutputStream out;
     private final Thread writer = new Thread(this::writeUntilClosed, "access-log-writer");
     private volatile boolean open = true;
     /** The writer found nothing to write and sleeps until a producer wakes it. */
     private volatile boolean idle;
+
+    AccessLog(GatewayConfig config) throws IOException {
+        GatewayConfig.AccessLogSettings settings = config.accessLog();
+        this.out = settings.file().isPresent()
+                ? new RotatingFileOutput(Path.of(settings.file().get()), settings.maxFileSize().asLongValue(),
+                        settings.maxBackups())
+                : new FileOutputStream(FileDescriptor.out);
+    }
 
     @PostConstruct
     void startWriter() {
@@ -123,5 +133,12 @@ class AccessLog {
         open = false;
         LockSupport.unpark(writer);
         writer.join(TimeUnit.SECONDS.toMillis(2));
+        if (out instanceof RotatingFileOutput file) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                LOG.warnf("Access log file not closed cleanly: %s", e.toString());
+            }
+        }
     }
 }

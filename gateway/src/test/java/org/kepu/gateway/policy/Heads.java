@@ -11,6 +11,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kepu.gateway.config.GatewayConfig;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -74,6 +76,7 @@ final class Heads {
         properties.putAll(more);
         return new SmallRyeConfigBuilder().withMapping(GatewayConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100)).build()
                 .getConfigMapping(GatewayConfig.class);
     }
