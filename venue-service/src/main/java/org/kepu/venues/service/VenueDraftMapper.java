@@ -20,14 +20,14 @@ import org.mapstruct.ReportingPolicy;
 public interface VenueDraftMapper {
 
     @BeanMapping(ignoreUnmappedSourceProperties = {
-            // Rules of the entity: Venue.placeIn derives the city and region, Venue.locate checks the point.
+            // Rules of the entity: placeIn (PlacedEntity) derives the city and region, Venue.locate checks the point.
             "divisionCode", "latitude", "longitude"})
     // Identity and bookkeeping belong to the entity.
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
     @Mapping(target = "version", ignore = true)
-    // Set by Venue.placeIn and Venue.locate.
+    // Set by placeIn (PlacedEntity) and Venue.locate.
     @Mapping(target = "divisionCode", ignore = true)
     @Mapping(target = "cityCode", ignore = true)
     @Mapping(target = "economicRegion", ignore = true)
