@@ -148,7 +148,8 @@ public class KepuSystem implements BeforeAllCallback {
         }
         Path logs = LOGS;
         Files.createDirectories(logs);
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-Dkepu.system-test=true"));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dkepu.system-test=true"));
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
