@@ -215,6 +215,13 @@ class DeployManifestsTest {
             assertTrue(clusterSpec.path("instances").asInt() >= 2, cluster + ": a primary and a replica");
             assertTrue(clusterSpec.path("backup").has("barmanObjectStore"), cluster + ": the backup example");
             assertTrue(clustersUsed.add(cluster), "one cluster per service database");
+            // Every replica the autoscaler may start holds a full pool: together they stay under half the database's
+            // connections, leaving the rest to the replica, the operator and a person with psql.
+            int ceiling = resources.one(HorizontalPodAutoscaler.class, service).getSpec().getMaxReplicas();
+            int maxConnections = Integer.parseInt(clusterSpec.path("postgresql").path("parameters")
+                    .path("max_connections").asText("100"));
+            assertTrue(ceiling * poolSize() <= maxConnections / 2, service + ": " + ceiling + " replicas × "
+                    + poolSize() + " connections against max_connections " + maxConnections + " of " + cluster);
 
             assertSecret(env.get("QUARKUS_DATASOURCE_USERNAME"), cluster + "-app", "username");
             // The variable the service's application.properties reads its password from.
@@ -366,6 +373,17 @@ class DeployManifestsTest {
             }
         }
         return topics;
+    }
+
+    /** Each replica's connections: common/persistence's default of quarkus.datasource.jdbc.max-size. */
+    static int poolSize() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(
+                "common/persistence/src/main/resources/META-INF/microprofile-config.properties"), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return Integer
+                .parseInt(properties.getProperty("quarkus.datasource.jdbc.max-size").replaceAll("\\$\\{\\w+:(\\d+)}", "$1"));
     }
 
     static Properties applicationProperties(String service) throws IOException {
