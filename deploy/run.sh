@@ -24,13 +24,17 @@ alive() { [ -s "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null
 for entry in "${SERVICES[@]}"; do
   name="${entry%%:*}"; port="${entry##*:}"
   alive "$name" && continue
+  # The services' defaults name PostgreSQL on 5432; a stack on another port (KEPU_PG_PORT) is followed here too.
+  db_url=()
+  [ -z "${KEPU_PG_PORT:-}" ] || [ "$name" = gateway ] \
+    || db_url=("QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KEPU_PG_PORT/kepu_${name%-service}")
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "run: port $port for $name is taken by another process; stop it first" >&2; exit 1
   fi
   # The service writes its own log file, rotated and bounded (KEPU_LOG_FILE_SIZE × KEPU_LOG_FILES, 50 MB × 5 by
   # default): a night of load once grew one log past 1.6 GB. The gateway's access lines go to gateway-access.log,
   # rotated the same way. Standard output keeps only what comes before logging starts (a JVM that cannot start).
-  QUARKUS_LOG_CONSOLE_ENABLED=false QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$STATE/logs/$name.log" \
+  env "${db_url[@]}" QUARKUS_LOG_CONSOLE_ENABLED=false QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$STATE/logs/$name.log" \
     QUARKUS_LOG_FILE_FORMAT='%d{HH:mm:ss} %-5p [%c{2.}] (%t) [%X{requestId}] %s%e%n' \
     QUARKUS_LOG_FILE_ROTATION_MAX_FILE_SIZE="${KEPU_LOG_FILE_SIZE:-50M}" \
     QUARKUS_LOG_FILE_ROTATION_MAX_BACKUP_INDEX="${KEPU_LOG_FILES:-5}" \
@@ -53,7 +57,8 @@ for entry in "${SERVICES[@]}"; do
     || { echo "run: $name is not ready after 60 s; see $STATE/logs/$name.log" >&2; exit 1; }
 done
 
-java -cp "$ROOT/common/devtools/target/classes" "$ROOT/deploy/local/DemoData.java" "http://127.0.0.1:8080" "$ROOT"
+java -cp "$ROOT/common/devtools/target/classes" "$ROOT/deploy/local/DemoData.java" "http://127.0.0.1:8080" "$ROOT" \
+  "$STATE/kafka/stack-id"
 
 cat <<MSG
 Kepu is running.

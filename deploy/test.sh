@@ -11,7 +11,8 @@ trap 'pkill -f "kepu.system-test=true" 2>/dev/null || true; "$ROOT/deploy/local/
 "$ROOT/deploy/local/stack.sh" up test
 # shellcheck disable=SC1091
 source "$ROOT/.local/env"
-export KEPU_JWT_PUBLIC_KEY KEPU_JWT_PRIVATE_KEY KEPU_EVENT_DB_PASSWORD KEPU_VENUE_DB_PASSWORD KEPU_REPORTING_DB_PASSWORD
+export KEPU_JWT_PUBLIC_KEY KEPU_JWT_PRIVATE_KEY KEPU_EVENT_DB_PASSWORD KEPU_VENUE_DB_PASSWORD KEPU_REPORTING_DB_PASSWORD \
+  KEPU_VENUE_OUTAGE_DB_PASSWORD
 
 # Spectral lints the merged OpenAPI document and TypeScript compiles a client generated from it (system tests); install Debian's Node.js if it is missing.
 if ! command -v npm >/dev/null 2>&1; then

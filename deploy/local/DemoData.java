@@ -10,9 +10,12 @@ import org.kepu.common.security.DevTokenMinter;
 
 /**
  * Loads demo data drawn from the seed plans (2024 Guangdong work points, Guangzhou's 2021 plan) through the gateway,
- * as an admin would. Skips loading when venues already exist, so running it twice is harmless.
+ * as an admin would. "Already loaded" is judged by the local stack's identity (deploy/local/stack.sh): a finished load
+ * is recorded next to it, in the Kafka data folder whose stack the databases belong to, so that the record and the data
+ * are kept or started anew together, and running the loader twice is harmless. Venues without that record (a load
+ * that was interrupted) are left alone, with a word on how to start anew.
  *
- * Usage: java -cp common/devtools/target/classes deploy/local/DemoData.java http://127.0.0.1:8080
+ * Usage: java -cp common/devtools/target/classes deploy/local/DemoData.java http://127.0.0.1:8080 . .local/dev/kafka/stack-id
  */
 public class DemoData {
 
@@ -80,9 +83,18 @@ public class DemoData {
         String admin = DevTokenMinter.fromEnvironment().token("demo-loader").role("admin").sign();
         HttpClient http = HttpClient.newHttpClient();
 
+        java.nio.file.Path stackIdFile = java.nio.file.Path.of(args.length > 2 ? args[2] : ".local/dev/kafka/stack-id");
+        String stack = java.nio.file.Files.readString(stackIdFile).strip();
+        java.nio.file.Path loaded = stackIdFile.resolveSibling("demo-loaded");
+        if (java.nio.file.Files.exists(loaded) && java.nio.file.Files.readString(loaded).strip().equals(stack)) {
+            System.out.println("demo data: already loaded into this local stack (" + stack + ")");
+            return;
+        }
         String existing = send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/venues?size=1")).GET().build(), 200);
         if (!existing.contains("\"total\":0")) {
-            System.out.println("demo data: already loaded");
+            System.err.println("demo data: not loaded: the system holds venues, but no finished demo load is recorded for"
+                    + " this local stack (" + stack + "), so an earlier load stopped half-way. To start anew:"
+                    + " deploy/stop.sh && deploy/local/stack.sh reset dev && deploy/run.sh");
             return;
         }
         java.util.Map<String, String> ids = new java.util.HashMap<>();
@@ -133,6 +145,7 @@ public class DemoData {
         // plan itself, so it is set once the plan exists).
         send(http, put(gateway + "/api/v1/reports/targets/SCIENCE_WEEK_UNITS/2021/" + plans.get("guangzhou-2021.json"),
                 admin, "{\"value\":1,\"source\":\"2021年广州市科普工作计划：市各有关单位组织策划实施至少1场以上科普活动\"}"), 200);
+        java.nio.file.Files.writeString(loaded, stack + "\n");
         System.out.printf("demo data: %d venues, %d published events and 2 plans loaded%n", VENUES.size(),
                 EVENTS.size());
     }

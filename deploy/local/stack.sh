@@ -7,9 +7,12 @@
 #   deploy/local/stack.sh status [dev|test]
 #   deploy/local/stack.sh kafka-stop|kafka-start [dev|test]   stop or restart only the broker, keeping its data
 #                                                             (the outbox tests use this to simulate an outage)
+#   deploy/local/stack.sh reset [dev]    start the dev stack anew: empty databases and an empty broker
 #
 # The dev and test profiles share the PostgreSQL server (different databases) but each has its own broker, ports and
-# data folder, so running the tests never touches the data of a running local system.
+# data folder, so running the tests never touches the data of a running local system. The server, its roles and the
+# databases are the machine's, shared by every checkout; the brokers' data is each checkout's (.local/): hence the
+# roles' passwords kept with the server (ensure_role) and the dev stack's identity (ensure_stack_identity).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -100,17 +103,68 @@ ensure_postgres_memory() {
   fail "restarting PostgreSQL" "it did not accept connections within 30 s" "read /var/log/postgresql/*.log"
 }
 
-# One role and one database per service; the role's password is generated once into .local/env (never in git).
-ensure_databases() {
-  local svc role db pw var
-  for svc in "${SERVICES[@]}"; do
-    role="kepu_$svc"
-    var="KEPU_$(echo "$svc" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
-    pw="${!var}"
-    psql_admin -v role="$role" -v pw="$pw" <<'SQL' || fail "creating role" "psql failed for a role" "check that PostgreSQL is running and you can become the postgres user"
-SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role')\gexec
+# The roles are the server's, so their passwords are too: kept in the server (kepu_local.role_password in the postgres
+# database, which only superusers read) and copied into each checkout's .local/env. Before, every checkout set the
+# roles to the passwords it had generated, and a second checkout's test run left a system running from the first
+# unable to open a connection. A role whose password no longer works (changed by a checkout whose stack.sh predates
+# this, or by a system test that locks its role out and did not finish) is given the kept one again.
+ensure_password_store() {
+  psql_admin <<'SQL' || fail "keeping the roles' passwords" "psql failed" "check that you can become the postgres user"
+CREATE SCHEMA IF NOT EXISTS kepu_local;
+REVOKE ALL ON SCHEMA kepu_local FROM PUBLIC;
+CREATE TABLE IF NOT EXISTS kepu_local.role_password (role name PRIMARY KEY, password text NOT NULL);
+SQL
+}
+
+password_works() { # role, password
+  PGPASSWORD="$2" PGCONNECT_TIMEOUT=5 psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$1" -d postgres -Atc 'SELECT 1' \
+    >/dev/null 2>&1
+}
+
+# $1 = role, $2 = the .local/env variable that holds its password, $3 = extra CREATE ROLE options
+ensure_role() {
+  local role="$1" var="$2" options="${3:-}" pw="${!2}" kept exists
+  kept=$(psql_admin -At -v role="$role" <<'SQL'
+SELECT password FROM kepu_local.role_password WHERE role = :'role';
+SQL
+) || fail "reading the password kept for role $role" "psql failed" "check the PostgreSQL log"
+  exists=$(psql_admin -At -v role="$role" <<'SQL'
+SELECT 1 FROM pg_roles WHERE rolname = :'role';
+SQL
+)
+  if [ -n "$kept" ]; then
+    pw="$kept"
+  elif [ -n "$exists" ] && ! password_works "$role" "$pw"; then
+    echo "stack: role $role had a password this checkout does not know (set by a checkout whose stack.sh predates the" \
+      "passwords kept with the server); it now has the one in $LOCAL/env, which every checkout will share from now on;" \
+      "a system still running from another checkout needs a restart with it" >&2
+  fi
+  psql_admin -v role="$role" -v pw="$pw" -v options="$options" <<'SQL' \
+    || fail "creating role $role" "psql failed" "check that PostgreSQL is running and you can become the postgres user"
+SELECT format('CREATE ROLE %I LOGIN %s', :'role', :'options') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role')\gexec
+INSERT INTO kepu_local.role_password (role, password) VALUES (:'role', :'pw') ON CONFLICT (role) DO NOTHING;
+SQL
+  if ! password_works "$role" "$pw"; then
+    [ -z "$exists" ] || [ -z "$kept" ] || echo "stack: role $role no longer had the password kept for it; set it back" >&2
+    psql_admin -v role="$role" -v pw="$pw" <<'SQL' || fail "setting role $role's password" "psql failed" "check the PostgreSQL log"
 SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'role', :'pw')\gexec
 SQL
+  fi
+  if [ "$pw" != "${!var}" ]; then
+    sed -i "s#^export $var=.*#export $var=$pw#" "$LOCAL/env"
+    printf -v "$var" '%s' "$pw"
+    echo "stack: $var in $LOCAL/env now holds role $role's password, which every checkout on this machine shares"
+  fi
+}
+
+# One role and one database per service. The test profile also has a role of venue-service's that a system test locks
+# out of the database while a service instance uses it (DatabaseRefusalTest), so that no other instance is disturbed.
+ensure_databases() {
+  local svc role db
+  ensure_password_store
+  for svc in "${SERVICES[@]}"; do
+    role="kepu_$svc"
+    ensure_role "$role" "KEPU_$(echo "$svc" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
     db="kepu_${svc}${DB_SUFFIX}"
     if [ "$PROFILE" = test ] && [ "${KEPU_KEEP_TEST_DATA:-}" != 1 ]; then
       # Every test run starts from empty databases, so results never depend on an earlier run.
@@ -121,7 +175,90 @@ SQL
     psql_admin -v db="$db" -v role="$role" <<'SQL' || fail "creating database $db" "psql failed" "check the PostgreSQL log"
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING ''UTF8'' TEMPLATE template0', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db')\gexec
 SQL
+    if [ "$PROFILE" = dev ]; then
+      psql_admin -v db="$db" -v stamp="$STAMP_PREFIX$STACK_ID" <<'SQL' || fail "stamping database $db" "psql failed" "check the PostgreSQL log"
+SELECT format('COMMENT ON DATABASE %I IS %L', :'db', :'stamp')\gexec
+SQL
+    fi
   done
+  if [ "$PROFILE" = test ]; then
+    ensure_role kepu_venue_outage KEPU_VENUE_OUTAGE_DB_PASSWORD "IN ROLE kepu_venue"
+  fi
+}
+
+# The dev stack's databases and its broker's data are one system: the reporting read models were built from the facts
+# in the broker, and the demo data is loaded into both at once. The databases are the server's, shared by every checkout
+# on the machine; the broker's data is this checkout's. A fresh checkout on a machine that kept an earlier checkout's
+# databases once reused those with a new, empty broker: the demo loader saw venues and said "already loaded", and the
+# first reporting rebuild, replaying an empty broker, read 0 for certified bases and touring stops. So each dev stack
+# gets an identity, written into Kafka's data folder (stack-id) and into each database (COMMENT ON DATABASE), and `up`
+# reuses both only when all of them carry the same one; otherwise it starts both anew and says why.
+STAMP_PREFIX="kepu local stack "
+STACK_ID=""
+
+describe_stamp() { # a database's comment, or "missing"
+  case "$1" in
+    missing) echo "missing" ;;
+    "$STAMP_PREFIX"*) echo "stack ${1#"$STAMP_PREFIX"}" ;;
+    *) echo "no stack identity" ;;
+  esac
+}
+
+ensure_stack_identity() {
+  local dir="$STATE/kafka" kafka="none" svc db stamp state all_new=1 all_match=1 report
+  if [ -n "$(ls -A "$dir/data" 2>/dev/null)" ]; then
+    kafka="no stack identity"
+    [ -s "$dir/stack-id" ] && kafka="stack $(cat "$dir/stack-id")"
+    all_new=0
+  fi
+  report="Kafka's data ($dir): $kafka"
+  for svc in "${SERVICES[@]}"; do
+    db="kepu_$svc"
+    stamp=$(psql_admin -At -v db="$db" <<'SQL'
+SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = :'db'
+UNION ALL SELECT 'missing' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db');
+SQL
+) || fail "reading the stack identity of $db" "psql failed" "check the PostgreSQL log"
+    state=$(describe_stamp "$stamp")
+    [ "$state" = missing ] || all_new=0
+    [ "$state" = "$kafka" ] || all_match=0
+    report="$report; $db: $state"
+  done
+  if [ "${FORCE_RESET:-}" = 1 ]; then
+    reset_dev_stack "you asked for it ($report)"
+  elif [ "$all_new" = 1 ]; then
+    :
+  elif [ "$all_match" = 1 ] && [ "$kafka" != "no stack identity" ]; then
+    STACK_ID="${kafka#stack }"
+    return 0
+  else
+    reset_dev_stack "the databases and Kafka's data are not one stack's ($report)"
+  fi
+  STACK_ID=$(cat /proc/sys/kernel/random/uuid)
+}
+
+# Drops the dev databases and Kafka's data together, never under a running system: whoever uses the databases (this
+# checkout's services, or another checkout's) is stopped first.
+reset_dev_stack() { # why
+  local dbs busy
+  dbs="{$(printf 'kepu_%s,' "${SERVICES[@]}" | sed 's/,$//')}"
+  busy=$(psql_admin -At -v dbs="$dbs" <<'SQL'
+SELECT string_agg(datname || ': ' || n || ' connection(s)', ', ') FROM (
+  SELECT datname, count(*) AS n FROM pg_stat_activity WHERE datname = ANY (:'dbs'::name[]) GROUP BY datname) AS used;
+SQL
+)
+  [ -z "$busy" ] || fail "starting the dev stack anew, because $1," "its databases are in use ($busy)" \
+    "stop the system that uses them (deploy/stop.sh in the checkout that started it) and run this again; nothing was dropped"
+  if ! kafka_pid >/dev/null && kafka_port_open; then
+    fail "starting the dev stack anew" "port $KAFKA_PORT is taken by a broker this checkout did not start" \
+      "stop it (deploy/stop.sh in the checkout that started it), or set KEPU_KAFKA_PORT to a free port; nothing was dropped"
+  fi
+  stop_kafka
+  psql_admin -v dbs="$dbs" <<'SQL' || fail "dropping the dev databases" "psql failed" "check the PostgreSQL log"
+SELECT format('DROP DATABASE IF EXISTS %I', datname) FROM pg_database WHERE datname = ANY (:'dbs'::name[])\gexec
+SQL
+  rm -rf "$STATE/kafka"
+  echo "stack: starting the dev stack anew, because $1: dropped the databases $(echo "${dbs//[\{\}]/}" | sed 's/,/, /g') and Kafka's data; deploy/run.sh loads the demo data again"
 }
 
 # Secrets and keys are made on first run into .local/ (ignored by git) and reused after.
@@ -137,14 +274,17 @@ ensure_secrets() {
   if [ ! -s "$LOCAL/env" ]; then
     {
       echo "# Generated by deploy/local/stack.sh; local secrets, never commit. Source it to run a service by hand."
-      for svc in "${SERVICES[@]}"; do
-        echo "export KEPU_$(echo "$svc" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD=$(openssl rand -hex 16)"
-      done
       echo "export KEPU_JWT_PUBLIC_KEY=$LOCAL/keys/jwt-public.pem"
       echo "export KEPU_JWT_PRIVATE_KEY=$LOCAL/keys/jwt-private.pem"
     } >"$LOCAL/env"
     chmod 600 "$LOCAL/env"
   fi
+  # A password this checkout has not generated yet (a role added since its env was written) is added to it; stack.sh
+  # replaces it by the one the server keeps when the role already exists (ensure_role).
+  local var
+  for var in KEPU_EVENT_DB_PASSWORD KEPU_VENUE_DB_PASSWORD KEPU_REPORTING_DB_PASSWORD KEPU_VENUE_OUTAGE_DB_PASSWORD; do
+    grep -q "^export $var=" "$LOCAL/env" || echo "export $var=$(openssl rand -hex 16)" >>"$LOCAL/env"
+  done
   # shellcheck disable=SC1091
   source "$LOCAL/env"
 }
@@ -175,6 +315,7 @@ ensure_kafka_running() {
   local dir="$STATE/kafka" cp="$LOCAL/kafka-libs/*"
   if [ "$PROFILE" = test ] && [ "$fresh" = fresh ]; then rm -rf "$dir"; fi
   mkdir -p "$dir/data"
+  if [ "$PROFILE" = dev ] && [ -n "$STACK_ID" ] && [ ! -s "$dir/stack-id" ]; then echo "$STACK_ID" >"$dir/stack-id"; fi
   sed -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$CONTROLLER_PORT#g" -e "s#@DATA@#$dir/data#g" \
     "$ROOT/deploy/local/kafka/server.properties" >"$dir/server.properties"
   if [ ! -s "$dir/cluster-id" ]; then
@@ -223,8 +364,19 @@ case "$ACTION" in
     ensure_postgres_installed
     ensure_postgres_running
     ensure_postgres_memory
+    [ "$PROFILE" = test ] || ensure_stack_identity
     ensure_databases
     ensure_kafka_running fresh
+    ;;
+  reset)
+    [ "$PROFILE" = dev ] || { echo "stack: reset is for the dev stack; 'up test' empties the test databases" >&2; exit 2; }
+    ensure_secrets
+    ensure_postgres_installed
+    ensure_postgres_running
+    ensure_postgres_memory
+    FORCE_RESET=1 ensure_stack_identity
+    ensure_databases
+    ensure_kafka_running
     ;;
   kafka-stop)
     stop_kafka
@@ -240,6 +392,7 @@ case "$ACTION" in
   status)
     pg_ready && echo "postgresql: up on 127.0.0.1:$PG_PORT" || echo "postgresql: down"
     if pid=$(kafka_pid); then echo "kafka ($PROFILE): up on 127.0.0.1:$KAFKA_PORT, pid $pid"; else echo "kafka ($PROFILE): down"; fi
+    [ ! -s "$STATE/kafka/stack-id" ] || echo "stack ($PROFILE): $(cat "$STATE/kafka/stack-id")"
     ;;
-  *) echo "usage: $0 up|down|status|kafka-stop|kafka-start [dev|test]" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|kafka-stop|kafka-start|reset [dev|test]" >&2; exit 2 ;;
 esac

@@ -25,6 +25,18 @@ class UnexpectedErrorMapperTest {
     }
 
     @Test
+    void aDatabaseThatRefusedTheConnectionIsUnavailableToBeRetriedNotABug() {
+        var failure = new RuntimeException("could not prepare statement",
+                new SQLException("FATAL: password authentication failed for user \"kepu_venue\"", "28P01"));
+        var response = mapper.toResponse(failure);
+        assertEquals(503, response.getStatus());
+        assertEquals("5", response.getHeaderString("Retry-After"));
+        assertEquals("application/problem+json", response.getMediaType().toString());
+        assertEquals(URI.create("https://kepu.org/problems/database-unavailable"),
+                ((Problem) response.getEntity()).type());
+    }
+
+    @Test
     void anyOtherDatabaseFailureStaysAnInternalError() {
         var response = mapper.toResponse(new RuntimeException(new SQLException("relation does not exist", "42P01")));
         assertEquals(500, response.getStatus());
