@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.kepu.common.persistence.Backlog;
 import org.kepu.common.persistence.EntityColumns;
 import org.kepu.events.domain.EventChange;
 
@@ -61,6 +62,17 @@ public class EventChangeRepository {
                 UPDATE event_change c SET position = top.position + pending.n
                 FROM pending, top WHERE c.seq = pending.seq
                 """).setParameter("limit", atMost).executeUpdate();
+    }
+
+    /**
+     * The committed changes still waiting for a position, and the oldest one's age in seconds (0 if none): the
+     * sequencer's lag. Read from the partial index of unpositioned changes only; the oldest is the first by seq.
+     */
+    public Backlog.Waiting unsequenced() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("SELECT count(*), coalesce(CAST(extract(epoch FROM"
+                + " now() - (SELECT changed_at FROM event_change WHERE position IS NULL ORDER BY seq LIMIT 1))"
+                + " AS double precision), 0) FROM event_change WHERE position IS NULL").getSingleResult();
+        return new Backlog.Waiting(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
     }
 
     /** Up to {@code limit} positioned changes after {@code position}, in position order. */

@@ -79,6 +79,16 @@ public final class Instance {
         }
     }
 
+    /** Whether it has failed enough times in a row to be out of the rotation (skipped, or waiting for its trial). */
+    public synchronized boolean ejected() {
+        return consecutiveFailures >= failuresBeforeEjection;
+    }
+
+    /** Whether {@link #tryAcquire} would refuse it now, asked without taking its trial. */
+    public synchronized boolean skipped(long now) {
+        return consecutiveFailures >= failuresBeforeEjection && (now < ejectedUntil || trialInFlight);
+    }
+
     /** Seconds until this instance may be tried again; 0 if it may be tried now. */
     public synchronized long secondsUntilRetry(long now) {
         return consecutiveFailures < failuresBeforeEjection

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
+import org.kepu.common.inbox.DeadLetterCount;
 import org.kepu.common.outbox.FactProducer;
 
 /**
@@ -27,9 +28,11 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final FactProducer producer;
+    private final DeadLetterCount count;
 
-    public DeadLetters(FactProducer producer) {
+    public DeadLetters(FactProducer producer, DeadLetterCount count) {
         this.producer = producer;
+        this.count = count;
     }
 
     public void send(ConsumerRecord<String, String> record, String reason) {
@@ -47,6 +50,7 @@ public class DeadLetters {
             // Not acknowledged: the batch is not either, so the record comes back after a restart.
             throw new IllegalStateException("Could not dead-letter " + record.topic() + "@" + record.offset(), e);
         }
+        count.counted(record.topic());
         LOG.warnf("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
     }
 
