@@ -1,7 +1,5 @@
 package org.kepu.events;
 
-import static io.restassured.RestAssured.given;
-
 import org.junit.jupiter.api.Test;
 import org.kepu.common.testing.FactsDocument;
 import org.kepu.events.messaging.EventFact;
@@ -21,9 +19,7 @@ class FactsDocumentTest {
 
     @Test
     void everyFactTheServiceWritesIsDocumentedAsItsRecordAndNothingElse() {
-        String served = given().when().get("/q/asyncapi").then().statusCode(200).contentType("application/json")
-                .extract().asString();
-        FactsDocument.of(served).describes("kepu.events", EventFacts.class, EventFact.class)
+        FactsDocument.served().describes("kepu.events", EventFacts.class, EventFact.class)
                 .describes("kepu.registrations", RegistrationFacts.class, RegistrationFact.class)
                 .describesDeadLetters("kepu.dead-letters").assertExamplesValid().assertNothingElse();
     }

@@ -1,7 +1,5 @@
 package org.kepu.reporting;
 
-import static io.restassured.RestAssured.given;
-
 import org.junit.jupiter.api.Test;
 import org.kepu.common.testing.FactsDocument;
 import org.kepu.reporting.messaging.DeadLetters;
@@ -19,9 +17,7 @@ class FactsDocumentTest {
 
     @Test
     void everyFactTheServiceWritesIsDocumentedAsItsRecordAndNothingElse() {
-        String served = given().when().get("/q/asyncapi").then().statusCode(200).contentType("application/json")
-                .extract().asString();
-        FactsDocument.of(served).describes(PlanFacts.TOPIC, PlanFacts.class, PlanFacts.ReportFact.class)
+        FactsDocument.served().describes(PlanFacts.TOPIC, PlanFacts.class, PlanFacts.ReportFact.class)
                 .describesDeadLetters(DeadLetters.TOPIC).assertExamplesValid().assertNothingElse();
     }
 }

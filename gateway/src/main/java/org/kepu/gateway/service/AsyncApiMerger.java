@@ -9,9 +9,6 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.kepu.gateway.config.GatewayConfig;
-import org.kepu.gateway.domain.Route;
-import org.kepu.gateway.domain.RouteTable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One AsyncAPI document for every topic Kepu's services write: each service's own ({@code /q/asyncapi}) merged, its
  * channels, operations, messages and schemas side by side (the dead-letter topic, which several services write, once).
- * Cached for {@code kepu.gateway.openapi-cache-ttl}, as the merged OpenAPI document is; a service that cannot be
- * reached is left out and named in the document.
+ * Cached for {@code kepu.gateway.openapi-cache-ttl}, as the merged OpenAPI document is ({@link ServiceDocuments}); a
+ * service that cannot be reached is left out and named in the document.
  */
 @ApplicationScoped
 public class AsyncApiMerger {
@@ -32,34 +29,20 @@ public class AsyncApiMerger {
     private static final List<String> NAMED_PARTS = List.of("/channels", "/operations", "/components/messages",
             "/components/schemas");
 
-    private final RouteTable routes;
     private final ObjectMapper objectMapper;
-    private final GatewayConfig config;
     private final ServiceDocuments documents;
-    private volatile ObjectNode cached;
-    private volatile long cachedAt;
 
-    public AsyncApiMerger(RouteTable routes, ObjectMapper objectMapper, GatewayConfig config,
-            ServiceDocuments documents) {
-        this.routes = routes;
+    public AsyncApiMerger(ObjectMapper objectMapper, ServiceDocuments documents) {
         this.objectMapper = objectMapper;
-        this.config = config;
         this.documents = documents;
     }
 
     public ObjectNode merged() {
-        ObjectNode current = cached;
-        if (current != null && System.nanoTime() - cachedAt < config.openapiCacheTtl().toNanos()) {
-            return current;
-        }
-        Map<String, JsonNode> byService = new LinkedHashMap<>();
-        for (Route route : routes.all()) {
-            byService.put(route.service(), documents.fetch(route, "/q/asyncapi"));
-        }
-        current = merge(objectMapper, byService);
-        cached = current;
-        cachedAt = System.nanoTime();
-        return current;
+        return documents.merged("/q/asyncapi", byRoute -> {
+            Map<String, JsonNode> byService = new LinkedHashMap<>();
+            byRoute.forEach((route, document) -> byService.put(route.service(), document));
+            return merge(objectMapper, byService);
+        });
     }
 
     /** The services' documents as one; a null or non-AsyncAPI document names its service as missing. */

@@ -2,12 +2,11 @@ package org.kepu.gateway.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Route;
-import org.kepu.gateway.domain.RouteTable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,33 +20,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @ApplicationScoped
 public class OpenApiMerger {
 
-    private final RouteTable routes;
     private final ObjectMapper objectMapper;
-    private final GatewayConfig config;
     private final ServiceDocuments documents;
-    private volatile ObjectNode cached;
-    private volatile long cachedAt;
 
-    public OpenApiMerger(RouteTable routes, ObjectMapper objectMapper, GatewayConfig config,
-            ServiceDocuments documents) {
-        this.routes = routes;
+    public OpenApiMerger(ObjectMapper objectMapper, ServiceDocuments documents) {
         this.objectMapper = objectMapper;
-        this.config = config;
         this.documents = documents;
     }
 
     public ObjectNode merged() {
-        ObjectNode current = cached;
-        if (current != null && System.nanoTime() - cachedAt < config.openapiCacheTtl().toNanos()) {
-            return current;
-        }
-        current = merge();
-        cached = current;
-        cachedAt = System.nanoTime();
-        return current;
+        return documents.merged("/q/openapi?format=json", this::merge);
     }
 
-    private ObjectNode merge() {
+    private ObjectNode merge(Map<Route, JsonNode> byRoute) {
         ObjectNode document = objectMapper.createObjectNode();
         document.put("openapi", "3.1.0");
         ObjectNode info = document.putObject("info");
@@ -66,8 +51,9 @@ public class OpenApiMerger {
                 .put("scheme", "bearer").put("bearerFormat", "JWT");
         ArrayNode tags = document.putArray("tags");
         List<String> missing = new ArrayList<>();
-        for (Route route : routes.all()) {
-            JsonNode service = documents.fetch(route, "/q/openapi?format=json");
+        for (Map.Entry<Route, JsonNode> fetched : byRoute.entrySet()) {
+            Route route = fetched.getKey();
+            JsonNode service = fetched.getValue();
             if (service == null) {
                 missing.add(route.service());
                 continue;

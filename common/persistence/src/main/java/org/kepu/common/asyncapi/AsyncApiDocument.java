@@ -88,7 +88,7 @@ public final class AsyncApiDocument {
     }
 
     /** The document's info: title, description, and who answers for it. */
-    public static void info(ObjectNode info, String title, String description) {
+    private static void info(ObjectNode info, String title, String description) {
         info.put("title", title);
         info.put("version", "1.0");
         info.put("description", description);
@@ -100,7 +100,7 @@ public final class AsyncApiDocument {
      * The Kafka cluster: one server whose address each deployment fills in. The document is public, so it names the
      * local stack's broker rather than the deployment's own addresses.
      */
-    public static void servers(ObjectNode servers) {
+    private static void servers(ObjectNode servers) {
         ObjectNode kafka = servers.putObject("kafka");
         kafka.put("host", "{bootstrap}");
         kafka.put("protocol", "kafka");

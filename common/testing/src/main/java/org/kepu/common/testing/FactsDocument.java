@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import io.restassured.RestAssured;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +84,12 @@ public final class FactsDocument {
         } catch (Exception e) {
             throw new AssertionError("The AsyncAPI document is not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** The document the service under test serves at {@code /q/asyncapi} (where a {@code @QuarkusTest} points). */
+    public static FactsDocument served() {
+        return of(RestAssured.given().when().get("/q/asyncapi").then().statusCode(200)
+                .contentType("application/json").extract().asString());
     }
 
     /** The document as JSON. */
@@ -374,7 +382,7 @@ public final class FactsDocument {
     }
 
     /** The schema without its null alternative ({@code oneOf: [schema, {type: null}]}), or itself. */
-    private JsonNode nonNull(JsonNode schema) {
+    private static JsonNode nonNull(JsonNode schema) {
         JsonNode alternatives = schema.path("oneOf");
         if (alternatives.size() == 2 && alternatives.get(1).path("type").asText().equals("null")) {
             return alternatives.get(0);
