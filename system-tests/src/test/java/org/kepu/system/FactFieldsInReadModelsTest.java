@@ -270,7 +270,7 @@ class FactFieldsInReadModelsTest {
     }
 
     /** The slot began two hours ago, so that who came can be recorded (no slot can be published in the past). */
-    private static void slotBegun(String slot) throws SQLException {
+    static void slotBegun(String slot) throws SQLException {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/kepu_venue_test",
                 "kepu_venue", System.getenv("KEPU_VENUE_DB_PASSWORD"));
                 PreparedStatement begin = db.prepareStatement(

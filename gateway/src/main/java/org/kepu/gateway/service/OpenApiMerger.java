@@ -1,20 +1,12 @@
 package org.kepu.gateway.service;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import org.kepu.gateway.config.GatewayConfig;
 import org.kepu.gateway.domain.Route;
-import org.kepu.gateway.domain.RouteTable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,34 +20,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @ApplicationScoped
 public class OpenApiMerger {
 
-    private static final Logger LOG = Logger.getLogger(OpenApiMerger.class);
-
-    private final RouteTable routes;
     private final ObjectMapper objectMapper;
-    private final GatewayConfig config;
-    private final HttpClient http;
-    private volatile ObjectNode cached;
-    private volatile long cachedAt;
+    private final ServiceDocuments documents;
 
-    public OpenApiMerger(RouteTable routes, ObjectMapper objectMapper, GatewayConfig config) {
-        this.routes = routes;
+    public OpenApiMerger(ObjectMapper objectMapper, ServiceDocuments documents) {
         this.objectMapper = objectMapper;
-        this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        this.documents = documents;
     }
 
     public ObjectNode merged() {
-        ObjectNode current = cached;
-        if (current != null && System.nanoTime() - cachedAt < config.openapiCacheTtl().toNanos()) {
-            return current;
-        }
-        current = merge();
-        cached = current;
-        cachedAt = System.nanoTime();
-        return current;
+        return documents.merged("/q/openapi?format=json", this::merge);
     }
 
-    private ObjectNode merge() {
+    private ObjectNode merge(Map<Route, JsonNode> byRoute) {
         ObjectNode document = objectMapper.createObjectNode();
         document.put("openapi", "3.1.0");
         ObjectNode info = document.putObject("info");
@@ -74,8 +51,9 @@ public class OpenApiMerger {
                 .put("scheme", "bearer").put("bearerFormat", "JWT");
         ArrayNode tags = document.putArray("tags");
         List<String> missing = new ArrayList<>();
-        for (Route route : routes.all()) {
-            JsonNode service = fetch(route);
+        for (Map.Entry<Route, JsonNode> fetched : byRoute.entrySet()) {
+            Route route = fetched.getKey();
+            JsonNode service = fetched.getValue();
             if (service == null) {
                 missing.add(route.service());
                 continue;
@@ -115,26 +93,6 @@ public class OpenApiMerger {
         }
         if (roles.isEmpty()) {
             op.remove("x-kepu-roles");
-        }
-    }
-
-    private JsonNode fetch(Route route) {
-        URI instance = route.instances().get(0).uri();
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.resolve("/q/openapi?format=json"))
-                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                LOG.warnf("OpenAPI of %s answered %d", route.service(), response.statusCode());
-                return null;
-            }
-            return objectMapper.readTree(response.body());
-        } catch (IOException e) {
-            LOG.warnf("OpenAPI of %s could not be fetched: %s", route.service(), e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
     }
 }

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
 
 import org.kepu.common.outbox.Outbox;
 import org.kepu.reporting.domain.CompletionReport;
 import org.kepu.reporting.domain.Plan;
+import org.kepu.reporting.domain.ReportStatus;
 
 /** Writes completion-report facts to the outbox, in the transaction of the report they describe. */
 @ApplicationScoped
@@ -25,9 +27,11 @@ public class PlanFacts {
      * towards it, without the narrative (long text that consumers such as notifications do not need; they read the
      * report by its id).
      */
-    public record ReportFact(UUID reportId, UUID planId, int year, int taskNumber, String unit, String status,
-            boolean late, Integer eventsHeld, Integer participants, Map<String, String> figures, List<UUID> eventIds,
-            OffsetDateTime submittedAt, OffsetDateTime updatedAt, long version) {
+    public record ReportFact(@NotNull UUID reportId, @NotNull UUID planId, int year, int taskNumber,
+            @NotNull String unit, @NotNull ReportStatus status,
+            boolean late, Integer eventsHeld, Integer participants, @NotNull Map<String, String> figures,
+            @NotNull List<UUID> eventIds, @NotNull OffsetDateTime submittedAt, @NotNull OffsetDateTime updatedAt,
+            long version) {
     }
 
     private final Outbox outbox;
@@ -38,7 +42,7 @@ public class PlanFacts {
 
     public void report(String type, Plan plan, CompletionReport report) {
         outbox.append(TOPIC, type, plan.id, new ReportFact(report.id, plan.id, plan.year, report.taskNumber,
-                report.unit, report.status.name(), report.late, report.eventsHeld, report.participants,
+                report.unit, report.status, report.late, report.eventsHeld, report.participants,
                 report.figures, List.of(report.eventIds), report.submittedAt, report.updatedAt, report.version));
     }
 }
