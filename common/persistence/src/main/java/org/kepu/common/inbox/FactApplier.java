@@ -58,10 +58,10 @@ public class FactApplier {
         Span span = spans.start(consumer, fact);
         try (Scope current = span.makeCurrent()) {
             if (inbox.firstDelivery(consumer, fact.id())) {
-                LOG.debugf("Applying %s %s to %s", fact.type(), fact.id(), consumer);
+                logApplying(consumer, fact, "");
                 effect.accept(fact.data());
             } else {
-                LOG.debugf("Skipping %s %s for %s: applied before", fact.type(), fact.id(), consumer);
+                logApplying(consumer, fact, ": skipped, applied before");
             }
         } catch (RuntimeException e) {
             FactSpans.failed(span, e);
@@ -85,7 +85,7 @@ public class FactApplier {
         for (FactEnvelope<T> fact : firstDeliveries(consumer, jsons, dataType, unreadable)) {
             Span span = spans.start(consumer, fact);
             try (Scope current = span.makeCurrent()) {
-                LOG.debugf("Applying %s %s to %s", fact.type(), fact.id(), consumer);
+                logApplying(consumer, fact, "");
                 effect.accept(fact.data());
             } catch (RuntimeException e) {
                 FactSpans.failed(span, e);
@@ -117,8 +117,7 @@ public class FactApplier {
             data.add(fact.data());
             if (LOG.isDebugEnabled()) {
                 try (Scope current = span.makeCurrent()) {
-                    LOG.debugf("Applying %s %s to %s, in a batch of %d", fact.type(), fact.id(), consumer,
-                            fresh.size());
+                    logApplying(consumer, fact, ", in a batch of " + fresh.size());
                 }
             }
         }
@@ -134,6 +133,13 @@ public class FactApplier {
             factSpans.forEach(Span::end);
         }
         return unreadable;
+    }
+
+    /** The DEBUG line of a fact applied, written in its span: type, id, aggregate, read model. */
+    private static void logApplying(String consumer, FactEnvelope<?> fact, String note) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Applying %s %s (subject %s) to %s%s", fact.type(), fact.id(), fact.subject(), consumer, note);
+        }
     }
 
     /**
