@@ -34,8 +34,10 @@ for entry in "${SERVICES[@]}"; do
   # The service writes its own log file, rotated and bounded (KEPU_LOG_FILE_SIZE × KEPU_LOG_FILES, 50 MB × 5 by
   # default): a night of load once grew one log past 1.6 GB. The gateway's access lines go to gateway-access.log,
   # rotated the same way. Standard output keeps only what comes before logging starts (a JVM that cannot start).
-  env "${db_url[@]}" QUARKUS_LOG_CONSOLE_ENABLED=false QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$STATE/logs/$name.log" \
-    QUARKUS_LOG_FILE_FORMAT='%d{HH:mm:ss} %-5p [%c{2.}] (%t) [%X{requestId}] %s%e%n' \
+  # Lines a person reads (request, trace and span ids in brackets), not the JSON the packaged services write in
+  # production: KEPU_LOG_JSON=false.
+  env "${db_url[@]}" KEPU_LOG_JSON="${KEPU_LOG_JSON:-false}" \
+    QUARKUS_LOG_CONSOLE_ENABLED=false QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$STATE/logs/$name.log" \
     QUARKUS_LOG_FILE_ROTATION_MAX_FILE_SIZE="${KEPU_LOG_FILE_SIZE:-50M}" \
     QUARKUS_LOG_FILE_ROTATION_MAX_BACKUP_INDEX="${KEPU_LOG_FILES:-5}" \
     KEPU_GATEWAY_ACCESS_LOG_FILE="$STATE/logs/gateway-access.log" \

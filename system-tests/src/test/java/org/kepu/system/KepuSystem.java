@@ -149,13 +149,17 @@ public class KepuSystem implements BeforeAllCallback {
         Path logs = LOGS;
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dkepu.system-test=true"));
+                "-Dkepu.system-test=true",
+                // A DEBUG line per fact applied, in the fact's trace: what TraceAcrossKafkaTest follows a request by.
+                "-Dquarkus.log.category.\"org.kepu.common.inbox\".level=DEBUG"));
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(logs.resolve(logName + ".log").toFile());
         builder.environment().putAll(env);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
+        // The packaged services log JSON (production); the tests read lines as a person would.
+        builder.environment().put("KEPU_LOG_JSON", "false");
         Process process = builder.start();
         PROCESSES.add(process);
         return process;

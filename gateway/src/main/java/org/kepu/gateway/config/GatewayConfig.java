@@ -143,6 +143,13 @@ public interface GatewayConfig {
         /** How many moved-aside files are kept ({@code name.1} the newest); older ones are deleted. */
         @WithDefault("5")
         int maxBackups();
+
+        /**
+         * Whether each line is a JSON object (timestamp, method, path, status, durationMs, requestId, traceId, client,
+         * from) rather than text; application.properties makes it follow the application log's JSON switch.
+         */
+        @WithDefault("false")
+        boolean json();
     }
 
     /** How long a merged OpenAPI document is reused before the services are asked again. */

@@ -24,7 +24,9 @@ import org.kepu.gateway.config.GatewayConfig;
 
 /**
  * The access log: one line per request on standard output (or a file rotated by size, {@code access-log.file}), as
- * nginx and Kong keep theirs apart from the application log. An event loop only queues the line; one background thread writes what has queued up in a single write. Going
+ * nginx and Kong keep theirs apart from the application log: text, or a JSON object per line where the application
+ * log is JSON too ({@code access-log.json}, production), with the same fields ({@link AccessLine}). An event loop
+ * only queues the line; one background thread formats and writes what has queued up in a single write. Going
  * through the logging framework (formatting, a lock, a write per line) cost a large share of a proxied request's CPU
  * (bench/gateway/README.md).
  * <p>
@@ -39,18 +41,21 @@ class AccessLog {
     private static final Logger LOG = Logger.getLogger(AccessLog.class);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    /** The zone offset a JSON line's timestamp ends with, as Quarkus' JSON log writes its own. */
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("XXX").withZone(ZoneId.systemDefault());
     /** Beyond this many unwritten lines (standard output blocked), lines are dropped and counted, never buffered. */
     private static final int MAX_PENDING = 100_000;
     private static final int BATCH_CHARS = 64 * 1024;
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private record Line(long epochMillis, String text) {
+    private record Line(long epochMillis, AccessLine access) {
     }
 
     private final ConcurrentLinkedQueue<Line> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final OutputStream out;
+    private final boolean json;
     private final Thread writer = new Thread(this::writeUntilClosed, "access-log-writer");
     private volatile boolean open = true;
     /** The writer found nothing to write and sleeps until a producer wakes it. */
@@ -58,6 +63,7 @@ class AccessLog {
 
     AccessLog(GatewayConfig config) throws IOException {
         GatewayConfig.AccessLogSettings settings = config.accessLog();
+        this.json = settings.json();
         this.out = settings.file().isPresent()
                 ? new RotatingFileOutput(Path.of(settings.file().get()), settings.maxFileSize().asLongValue(),
                         settings.maxBackups())
@@ -71,13 +77,13 @@ class AccessLog {
     }
 
     /** Queues one request's line; never blocks the caller. */
-    void record(String text) {
+    void record(AccessLine access) {
         if (pendingCount.incrementAndGet() > MAX_PENDING) {
             pendingCount.decrementAndGet();
             dropped.incrementAndGet();
             return;
         }
-        pending.offer(new Line(System.currentTimeMillis(), text));
+        pending.offer(new Line(System.currentTimeMillis(), access));
         // Read after the offer: either the writer sees the line before it sleeps, or this sees it asleep and wakes it.
         if (idle) {
             idle = false;
@@ -89,6 +95,7 @@ class AccessLog {
         StringBuilder batch = new StringBuilder(BATCH_CHARS + 1024);
         long cachedSecond = -1;
         String secondText = "";
+        String offsetText = "";
         while (open || !pending.isEmpty()) {
             Line line;
             while (batch.length() < BATCH_CHARS && (line = pending.poll()) != null) {
@@ -97,14 +104,24 @@ class AccessLog {
                 if (second != cachedSecond) {
                     cachedSecond = second;
                     secondText = SECOND.format(Instant.ofEpochSecond(second));
+                    offsetText = OFFSET.format(Instant.ofEpochSecond(second));
                 }
                 long millis = line.epochMillis() % 1000;
-                batch.append(secondText).append('.').append(millis < 100 ? (millis < 10 ? "00" : "0") : "")
-                        .append(millis).append(" access ").append(line.text()).append('\n');
+                String millisText = (millis < 100 ? (millis < 10 ? "00" : "0") : "") + millis;
+                if (json) {
+                    batch.append("{\"timestamp\":\"").append(secondText).append('.').append(millisText)
+                            .append(offsetText).append("\",\"loggerName\":\"access\",")
+                            .append(line.access().jsonFields()).append("}\n");
+                } else {
+                    batch.append(secondText).append('.').append(millisText).append(" access ")
+                            .append(line.access().text()).append('\n');
+                }
             }
             long lost = dropped.getAndSet(0);
             if (lost > 0) {
-                batch.append("access log: ").append(lost).append(" lines dropped, standard output was blocked\n");
+                String notice = "access log: " + lost + " lines dropped, standard output was blocked";
+                batch.append(json ? "{\"loggerName\":\"access\",\"level\":\"WARN\",\"message\":\"" + notice + "\"}" : notice)
+                        .append('\n');
             }
             if (batch.isEmpty()) {
                 idle = true;

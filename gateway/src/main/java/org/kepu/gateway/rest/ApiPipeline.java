@@ -60,10 +60,11 @@ public class ApiPipeline {
     private final int maxHeaderBytes;
     private final long requestTimeLimitMillis;
     private final ClientLabel clientLabel;
+    private final RequestTraces traces;
 
     public ApiPipeline(Vertx vertx, NettyLoops loops, GatewayPolicy policy, RouteTable routes, UpstreamProxy proxy,
             ProblemResponses problems, AccessLog accessLog, RequestMetrics metrics, InFlightRequests inFlight,
-            GatewayConfig config, ClientLabel clientLabel) {
+            GatewayConfig config, ClientLabel clientLabel, RequestTraces traces) {
         this.vertx = vertx;
         this.loops = loops;
         this.policy = policy;
@@ -76,6 +77,7 @@ public class ApiPipeline {
         this.maxHeaderBytes = config.maxHeaderBytes();
         this.requestTimeLimitMillis = config.requestTimeLimit().toMillis();
         this.clientLabel = clientLabel;
+        this.traces = traces;
     }
 
     /** Takes one request under {@code /api} through the policy, on its event loop, and proxies it if admitted. */
@@ -193,11 +195,13 @@ public class ApiPipeline {
     }
 
     /**
-     * Returns the request id the policy chose, and when the response ends logs one access line and times the request.
-     * An answer whose head leaves while the gateway drains says its connection closes after it.
+     * Returns the request id the policy chose, begins the request's span, and when the response ends logs one access
+     * line and times the request. An answer whose head leaves while the gateway drains says its connection closes
+     * after it.
      */
     private void identifyRequest(Exchange exchange) {
         inFlight.begin();
+        exchange.trace(traces.start(exchange.request()));
         exchange.response().headersEndHandler(headWritten -> {
             if (inFlight.draining() && !exchange.http2()) {
                 exchange.response().putHeader("Connection", "close"); // HTTP/2 forbids it; its GOAWAY says the same
@@ -220,7 +224,9 @@ public class ApiPipeline {
         int status = exchange.clientGone() ? CLIENT_CLOSED_REQUEST : exchange.response().getStatusCode();
         long nanos = exchange.elapsedNanos();
         accessLog.record(accessLine(exchange, status, nanos));
-        metrics.record(exchange.request().method().name(), uriTemplate(exchange), status, nanos);
+        String method = exchange.request().method().name();
+        metrics.record(method, uriTemplate(exchange), status, nanos);
+        RequestTraces.end(exchange.trace(), method, uriTemplate(exchange), status);
         inFlight.end();
         if (inFlight.draining() && !exchange.clientGone()) {
             closeAfterAnswer(exchange);
@@ -272,20 +278,13 @@ public class ApiPipeline {
         return exchange.admission().uriTemplate();
     }
 
-    /**
-     * method path status latency request client address: never a token, never a query string (it may hold personal
-     * data), and the token's subject only as the configured {@link ClientLabel} writes it.
-     */
-    private String accessLine(Exchange exchange, int status, long nanos) {
-        long tenthsOfMs = nanos / 100_000;
-        return new StringBuilder(160).append(exchange.request().method().name()).append(' ')
-                .append(exchange.path()).append(' ').append(status).append(' ')
-                .append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10).append("ms request=")
-                .append(exchange.admission().requestId()).append(" client=")
-                .append(exchange.admission().client() == null ? "anonymous" : clientLabel.of(exchange.admission().client()))
-                .append(" from=")
-                .append(exchange.admission().clientAddress() == null ? "-" : exchange.admission().clientAddress())
-                .toString();
+    /** The request's access line; the caller only as the configured {@link ClientLabel} writes it. */
+    private AccessLine accessLine(Exchange exchange, int status, long nanos) {
+        Admission admission = exchange.admission();
+        return new AccessLine(exchange.request().method().name(), exchange.path(), status, nanos / 100_000,
+                admission.requestId(), exchange.trace().getSpanContext().getTraceId(),
+                admission.client() == null ? "anonymous" : clientLabel.of(admission.client()),
+                admission.clientAddress() == null ? "-" : admission.clientAddress());
     }
 
     /**

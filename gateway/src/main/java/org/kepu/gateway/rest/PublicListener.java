@@ -20,6 +20,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * The gateway's public port. API requests go from a plain Vert.x server straight into the {@link ApiPipeline};
@@ -54,7 +55,9 @@ public class PublicListener {
         int eventLoops = config.ioThreads().orElse(Runtime.getRuntime().availableProcessors());
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setMaxHeaderSize(config.maxHeaderBytes()).setIdleTimeout((int) config.idleTimeout().toSeconds())
-                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // The API's spans are the gateway's own (RequestTraces); Vert.x's tracing would add one more per request.
+                .setTracingPolicy(TracingPolicy.IGNORE);
         // Quarkus' runtime class (not Vert.x's internals, but no published API either), kept because no public one
         // serves: its root handler is the chain Quarkus builds at start in front of its routers (the /q router beside
         // the application's, the root path, its filters), so health, metrics and OpenAPI answer on this port as on

@@ -2,10 +2,13 @@ package org.kepu.gateway.transport;
 
 import java.util.concurrent.TimeUnit;
 
+import org.jboss.logging.MDC;
+import org.kepu.common.rest.RequestIdLogging;
 import org.kepu.gateway.policy.Admission;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -18,12 +21,18 @@ import io.vertx.core.http.HttpVersion;
  */
 public final class Exchange {
 
+    private static final String REQUEST_ID = RequestIdLogging.KEY;
+    private static final String TRACE_ID = "traceId";
+    private static final String SPAN_ID = "spanId";
+
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     /** The request's event loop: its timers and its upstream connection live there too. */
     private final EventLoop loop;
     private final long startedNanos = System.nanoTime();
     private final Admission admission = new Admission();
+    /** The request's span: its trace id is logged and its context forwarded to the service. */
+    private Span trace = Span.getInvalid();
     /** The call to the service in flight, to stop when the request is abandoned. */
     private UpstreamCall upstream;
     /** The request time limit's timer; null until set. */
@@ -52,6 +61,34 @@ public final class Exchange {
     /** What the policy decided about the request: its id, path, route, client. */
     public Admission admission() {
         return admission;
+    }
+
+    /** The request's span, begun when it arrived; an invalid one until then. */
+    public Span trace() {
+        return trace;
+    }
+
+    /** Records the request's span, begun when it arrived. */
+    public void trace(Span span) {
+        this.trace = span;
+    }
+
+    /**
+     * Runs {@code log} with the request's id, trace id and span id in the log context, under the keys every Kepu log
+     * line prints (RequestIdLogging's, and those Quarkus' OpenTelemetry sets in the services). Set by hand: the
+     * request's callbacks run on its event loop outside any context Quarkus would carry them in.
+     */
+    public void inLogContext(Runnable log) {
+        MDC.put(REQUEST_ID, admission.requestId());
+        MDC.put(TRACE_ID, trace.getSpanContext().getTraceId());
+        MDC.put(SPAN_ID, trace.getSpanContext().getSpanId());
+        try {
+            log.run();
+        } finally {
+            MDC.remove(REQUEST_ID);
+            MDC.remove(TRACE_ID);
+            MDC.remove(SPAN_ID);
+        }
     }
 
     EventLoop loop() {

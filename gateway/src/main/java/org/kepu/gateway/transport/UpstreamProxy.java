@@ -19,13 +19,16 @@ import org.kepu.gateway.domain.TrustedProxies;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 
 /**
  * Forwards a request to one instance of its service and streams the answer back: method, path, query, headers and
- * body pass through unbuffered; hop-by-hop headers stay behind; {@code X-Forwarded-*} and the request id are added.
+ * body pass through unbuffered; hop-by-hop headers stay behind; {@code X-Forwarded-*}, the request id and the
+ * gateway's trace context ({@code traceparent}) are added.
  * The round trip itself is an {@link UpstreamCall} on a connection from {@link UpstreamConnections}; this class
  * chooses the instance, writes the forwarded head and turns failures into problems.
  */
@@ -34,6 +37,7 @@ public class UpstreamProxy {
 
     static final String CONTENT_LENGTH = "Content-Length";
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String TRACESTATE = "tracestate";
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
     private final UpstreamConnections connections;
@@ -119,6 +123,12 @@ public class UpstreamProxy {
             headers.set("X-Forwarded-Host", host);
         }
         headers.set(RequestIds.HEADER, exchange.admission().requestId());
+        // The service's spans are children of the gateway's: the caller's traceparent, copied above, is replaced by
+        // the gateway's span in the same trace (or a new trace when the caller's was missing or malformed, whose
+        // tracestate then goes too, as W3C Trace Context asks; a valid one's travels on in the span's context).
+        headers.remove(TRACESTATE);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(exchange.trace()), headers,
+                (out, name, value) -> out.set(name, value));
         if (headers.contains(CONTENT_LENGTH)) {
             return Body.SIZED;
         }
@@ -131,8 +141,8 @@ public class UpstreamProxy {
 
     /** The call failed before its answer could be relayed: 504 for silence, 503 for no connection, 502 otherwise. */
     void upstreamFailed(Exchange exchange, Route route, Instance instance, Throwable failure) {
-        LOG.warnf("Upstream %s (%s) failed for %s %s: %s", route.service(), instance.uri(), exchange.request().method(),
-                exchange.request().path(), failure.toString());
+        exchange.inLogContext(() -> LOG.warnf("Upstream %s (%s) failed for %s %s: %s", route.service(),
+                instance.uri(), exchange.request().method(), exchange.request().path(), failure.toString()));
         HttpServerResponse response = exchange.response();
         if (failure instanceof TimeoutException || failure instanceof ConnectTimeoutException) {
             problems.send(response, 504, "upstream-timeout", "Service did not answer in time",

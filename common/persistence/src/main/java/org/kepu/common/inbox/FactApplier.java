@@ -7,24 +7,42 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 
 /**
  * Applies one CloudEvent to a read model exactly once: the inbox records the message id in the same transaction as
  * the effect, so a redelivered message is skipped. A message that cannot be read throws {@link PoisonFact}, which
  * consumers dead-letter instead of retrying.
+ *
+ * <p>
+ * Each fact is applied in a child span of the trace it was written in ({@link FactSpans}), current while its effect
+ * runs, so every log line written meanwhile names the trace id of the request that caused the fact. A child rather
+ * than a span of the poll with links: a fact's effect is its own work, and an operator following one request wants it
+ * in that request's trace. Only where one statement writes a whole batch ({@link #applyTogether}) is that write a
+ * span linking to the facts' spans, since a span has one parent.
  */
 @ApplicationScoped
 public class FactApplier {
 
+    /** At DEBUG, one line per fact applied, in the fact's trace: what the system tests follow a request by. */
+    private static final Logger LOG = Logger.getLogger(FactApplier.class);
+
     private final Inbox inbox;
     private final ObjectMapper objectMapper;
+    private final FactSpans spans;
 
-    public FactApplier(Inbox inbox, ObjectMapper objectMapper) {
+    public FactApplier(Inbox inbox, ObjectMapper objectMapper, OpenTelemetry openTelemetry) {
         this.inbox = inbox;
         this.objectMapper = objectMapper;
+        this.spans = new FactSpans(openTelemetry);
     }
 
     /**
@@ -37,8 +55,19 @@ public class FactApplier {
      */
     public <T> void apply(String consumer, String json, Class<T> dataType, Consumer<T> effect) {
         FactEnvelope<T> fact = read(consumer, json, envelopeOf(dataType));
-        if (inbox.firstDelivery(consumer, fact.id())) {
-            effect.accept(fact.data());
+        Span span = spans.start(consumer, fact);
+        try (Scope current = span.makeCurrent()) {
+            if (inbox.firstDelivery(consumer, fact.id())) {
+                logApplying(consumer, fact, "");
+                effect.accept(fact.data());
+            } else {
+                logApplying(consumer, fact, ": skipped, applied before");
+            }
+        } catch (RuntimeException e) {
+            FactSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 
@@ -48,22 +77,79 @@ public class FactApplier {
 
     /**
      * Applies a batch of messages in order, each exactly once, with one inbox statement for the batch (a message
-     * repeated within it counts once). Must run inside the consumer's transaction; unreadable messages are skipped and
-     * returned, for the consumer to dead-letter.
+     * repeated within it counts once), each effect in its fact's span. Must run inside the consumer's transaction;
+     * unreadable messages are skipped and returned, for the consumer to dead-letter.
      */
     public <T> List<Unreadable> applyAll(String consumer, List<String> jsons, Class<T> dataType, Consumer<T> effect) {
-        return applyTogether(consumer, jsons, dataType, data -> data.forEach(effect));
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (FactEnvelope<T> fact : firstDeliveries(consumer, jsons, dataType, unreadable)) {
+            Span span = spans.start(consumer, fact);
+            try (Scope current = span.makeCurrent()) {
+                logApplying(consumer, fact, "");
+                effect.accept(fact.data());
+            } catch (RuntimeException e) {
+                FactSpans.failed(span, e);
+                throw e;
+            } finally {
+                span.end();
+            }
+        }
+        return unreadable;
     }
 
     /**
      * As {@link #applyAll}, the messages delivered for the first time handed over together, in order, for a read
-     * model that writes a batch in one statement. Must run inside the consumer's transaction.
+     * model that writes a batch in one statement. Must run inside the consumer's transaction. Each fact's span says
+     * (at DEBUG) that it is applied and lasts as long as the write; the write runs in a span linked to all of them.
      */
     public <T> List<Unreadable> applyTogether(String consumer, List<String> jsons, Class<T> dataType,
             Consumer<List<T>> effect) {
+        List<Unreadable> unreadable = new ArrayList<>();
+        List<FactEnvelope<T>> fresh = firstDeliveries(consumer, jsons, dataType, unreadable);
+        if (fresh.isEmpty()) {
+            return unreadable;
+        }
+        List<Span> factSpans = new ArrayList<>(fresh.size());
+        List<T> data = new ArrayList<>(fresh.size());
+        for (FactEnvelope<T> fact : fresh) {
+            Span span = spans.start(consumer, fact);
+            factSpans.add(span);
+            data.add(fact.data());
+            if (LOG.isDebugEnabled()) {
+                try (Scope current = span.makeCurrent()) {
+                    logApplying(consumer, fact, ", in a batch of " + fresh.size());
+                }
+            }
+        }
+        Span write = spans.startBatch(consumer, factSpans);
+        try (Scope current = write.makeCurrent()) {
+            effect.accept(data);
+        } catch (RuntimeException e) {
+            FactSpans.failed(write, e);
+            factSpans.forEach(span -> FactSpans.failed(span, e));
+            throw e;
+        } finally {
+            write.end();
+            factSpans.forEach(Span::end);
+        }
+        return unreadable;
+    }
+
+    /** The DEBUG line of a fact applied, written in its span: type, id, aggregate, read model. */
+    private static void logApplying(String consumer, FactEnvelope<?> fact, String note) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Applying %s %s (subject %s) to %s%s", fact.type(), fact.id(), fact.subject(), consumer, note);
+        }
+    }
+
+    /**
+     * The batch's readable facts delivered for the first time, in order, a fact repeated within the batch at its first
+     * place only; the unreadable ones are added to {@code unreadable} by their place.
+     */
+    private <T> List<FactEnvelope<T>> firstDeliveries(String consumer, List<String> jsons, Class<T> dataType,
+            List<Unreadable> unreadable) {
         JavaType type = envelopeOf(dataType);
         List<FactEnvelope<T>> facts = new ArrayList<>(jsons.size());
-        List<Unreadable> unreadable = new ArrayList<>();
         for (int i = 0; i < jsons.size(); i++) {
             try {
                 facts.add(read(consumer, jsons.get(i), type));
@@ -72,17 +158,14 @@ public class FactApplier {
             }
         }
         Set<String> first = inbox.firstDeliveries(consumer, facts.stream().map(FactEnvelope::id).toList());
-        List<T> fresh = new ArrayList<>(first.size());
+        List<FactEnvelope<T>> fresh = new ArrayList<>(first.size());
         for (FactEnvelope<T> fact : facts) {
             // remove: a message repeated within the batch is applied at its first place only.
             if (first.remove(fact.id())) {
-                fresh.add(fact.data());
+                fresh.add(fact);
             }
         }
-        if (!fresh.isEmpty()) {
-            effect.accept(fresh);
-        }
-        return unreadable;
+        return fresh;
     }
 
     private JavaType envelopeOf(Class<?> dataType) {

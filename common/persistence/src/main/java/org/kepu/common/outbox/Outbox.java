@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.kepu.common.persistence.EntityColumns;
+import org.kepu.common.tracing.FactTrace;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Records a fact as a CloudEvent in the outbox, inside the caller's transaction; {@link OutboxRelay} publishes it.
+ * Records a fact as a CloudEvent in the outbox, inside the caller's transaction; {@link OutboxRelay} publishes it. The
+ * event carries the trace of the request that wrote it ({@link FactTrace}), so its consumers continue that trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -102,6 +104,8 @@ public class Outbox {
         event.put("subject", aggregateId.toString());
         event.put("time", now.toString());
         event.put("datacontenttype", "application/json");
+        // Before the data, so that the relay finds it without reading the payload.
+        FactTrace.writeCurrent(event);
         event.put("data", data);
         try {
             return objectMapper.writeValueAsString(event);

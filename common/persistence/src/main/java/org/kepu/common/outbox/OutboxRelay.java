@@ -18,6 +18,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
+import org.kepu.common.tracing.FactTrace;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -149,6 +150,12 @@ public class OutboxRelay {
         ProducerRecord<String, String> record = new ProducerRecord<>(message.topic, message.key, message.cloudEvent);
         record.headers().add(new RecordHeader("content-type",
                 "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
+        // Kepu's consumers continue the event's own attribute, which travels with it into a replay; the same value as
+        // the record's W3C header serves tools that look at headers only (Kafka UIs, messaging connectors' tracing).
+        String traceparent = FactTrace.traceparentIn(message.cloudEvent);
+        if (traceparent != null) {
+            record.headers().add(new RecordHeader(FactTrace.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII)));
+        }
         return record;
     }
 }

@@ -1,6 +1,7 @@
 package org.kepu.common.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -46,13 +59,114 @@ class FactApplierTest {
     }
 
     private final RememberingInbox inbox = new RememberingInbox();
-    private final FactApplier applier = new FactApplier(inbox, new ObjectMapper());
+    private final FactApplier applier = new FactApplier(inbox, new ObjectMapper(), OpenTelemetry.noop());
 
     private static String fact(String id, String name) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/kepu/venue-service","type":"kepu.venue.created",
                  "subject":"s-1","time":"2026-11-05T10:00:00Z","datacontenttype":"application/json",
                  "data":{"name":"%s"}}""".formatted(id, name);
+    }
+
+    /** Spans as an exporter would receive them, ended ones only. */
+    static final class Recorded implements SpanExporter {
+        final List<SpanData> spans = new ArrayList<>();
+
+        @Override
+        public CompletableResultCode export(java.util.Collection<SpanData> ended) {
+            spans.addAll(ended);
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        SpanData named(String name) {
+            return spans.stream().filter(span -> span.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no span " + name + " in " + spans));
+        }
+    }
+
+    private final Recorded recorded = new Recorded();
+    private final OpenTelemetry traced = OpenTelemetrySdk.builder().setTracerProvider(
+            SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(recorded)).build()).build();
+
+    /** A fact as the outbox writes it inside a request's span. */
+    private static String tracedFact(String id, String name, SpanContext writer) {
+        return fact(id, name).replace("\"datacontenttype\"", "\"traceparent\":\"00-" + writer.getTraceId() + "-"
+                + writer.getSpanId() + "-01\",\"datacontenttype\"");
+    }
+
+    private SpanContext writer() {
+        return traced.getTracer("test").spanBuilder("POST /api/v1/venues").setParent(Context.root()).startSpan()
+                .getSpanContext();
+    }
+
+    @Test
+    void aFactIsAppliedInAChildOfTheSpanThatWroteIt() {
+        SpanContext writer = writer();
+        FactApplier applier = new FactApplier(inbox, new ObjectMapper(), traced);
+        List<String> tracesSeen = new ArrayList<>();
+
+        applier.apply("places", tracedFact("m-1", "a", writer), Place.class,
+                p -> tracesSeen.add(Span.current().getSpanContext().getTraceId()));
+
+        // Quarkus copies the current span into the log context (MDC); the system tests read it in the logs.
+        assertEquals(List.of(writer.getTraceId()), tracesSeen, "the effect runs in the fact's trace");
+        SpanData applied = recorded.named("apply kepu.venue.created");
+        assertEquals(writer.getTraceId(), applied.getTraceId());
+        assertEquals(writer.getSpanId(), applied.getParentSpanId());
+        assertEquals(SpanKind.CONSUMER, applied.getKind());
+        assertEquals("m-1", applied.getAttributes().asMap().entrySet().stream()
+                .filter(e -> e.getKey().getKey().equals("cloudevents.event_id")).findFirst().orElseThrow().getValue());
+        assertFalse(Span.current().getSpanContext().isValid(), "and only while it runs");
+    }
+
+    @Test
+    void aFactWithoutATraceStartsItsOwn() {
+        FactApplier applier = new FactApplier(inbox, new ObjectMapper(), traced);
+        applier.apply("places", fact("m-1", "a"), Place.class, p -> assertTrue(Span.current().getSpanContext().isValid()));
+        SpanData applied = recorded.named("apply kepu.venue.created");
+        assertFalse(applied.getParentSpanContext().isValid(), "a root span");
+    }
+
+    @Test
+    void eachFactOfABatchIsAppliedInItsOwnTrace() {
+        SpanContext first = writer();
+        SpanContext second = writer();
+        FactApplier applier = new FactApplier(inbox, new ObjectMapper(), traced);
+        List<String> traces = new ArrayList<>();
+
+        applier.applyAll("places", List.of(tracedFact("m-1", "a", first), tracedFact("m-2", "b", second)),
+                Place.class, p -> traces.add(Span.current().getSpanContext().getTraceId()));
+
+        assertEquals(List.of(first.getTraceId(), second.getTraceId()), traces);
+    }
+
+    @Test
+    void aBatchWrittenInOneStatementLinksToEveryFactsSpan() {
+        SpanContext first = writer();
+        SpanContext second = writer();
+        FactApplier applier = new FactApplier(inbox, new ObjectMapper(), traced);
+
+        applier.applyTogether("places", List.of(tracedFact("m-1", "a", first), tracedFact("m-2", "b", second)),
+                Place.class, places -> {
+                });
+
+        List<SpanData> factSpans = recorded.spans.stream().filter(s -> s.getName().equals("apply kepu.venue.created"))
+                .toList();
+        assertEquals(Set.of(first.getSpanId(), second.getSpanId()),
+                Set.copyOf(factSpans.stream().map(SpanData::getParentSpanId).toList()), "each a child of its writer");
+        SpanData write = recorded.named("apply batch places");
+        assertEquals(Set.copyOf(factSpans.stream().map(SpanData::getSpanId).toList()),
+                Set.copyOf(write.getLinks().stream().map(link -> link.getSpanContext().getSpanId()).toList()));
     }
 
     @Test
@@ -113,7 +227,7 @@ class FactApplierTest {
             @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 9) Integer> batch,
             @ForAll @Size(max = 5) List<@IntRange(min = 0, max = 9) Integer> deliveredBefore) {
         RememberingInbox inbox = new RememberingInbox();
-        FactApplier applier = new FactApplier(inbox, new ObjectMapper());
+        FactApplier applier = new FactApplier(inbox, new ObjectMapper(), OpenTelemetry.noop());
         deliveredBefore.forEach(n -> inbox.firstDelivery("places", "m-" + n));
         List<List<Place>> handedOver = new ArrayList<>();
 

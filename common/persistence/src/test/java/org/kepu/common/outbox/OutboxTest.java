@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
 /** What the outbox writes and when it wakes the relay, with the transaction and the table stood in for. */
 class OutboxTest {
@@ -75,6 +78,22 @@ class OutboxTest {
         assertEquals(message.createdAt, OffsetDateTime.parse(event.get("time").asText()));
         assertEquals("application/json", event.get("datacontenttype").asText());
         assertEquals("广东科学中心", event.get("data").get("nameZh").asText());
+    }
+
+    @Test
+    void aFactWrittenInATraceCarriesItAsTheCloudEventsTraceparentBeforeItsData() throws Exception {
+        Span request = SdkTracerProvider.builder().build().get("test").spanBuilder("POST /api/v1/venues").startSpan();
+        try (Scope current = request.makeCurrent()) {
+            outbox.append("kepu.venues", "kepu.venue.created", UUID.randomUUID(), Map.of("nameZh", "广东科学中心"));
+        } finally {
+            request.end();
+        }
+
+        JsonNode event = JSON.readTree(persisted.get(0).cloudEvent);
+        assertEquals(List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype", "traceparent",
+                "data"), iterable(event.fieldNames()));
+        assertEquals("00-" + request.getSpanContext().getTraceId() + "-" + request.getSpanContext().getSpanId() + "-01",
+                event.get("traceparent").asText());
     }
 
     @Test
