@@ -3,6 +3,7 @@ package org.kepu.reporting.service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +18,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
+import org.kepu.common.kafka.KafkaConnection;
 import org.kepu.common.rules.DomainException;
 import org.kepu.reporting.config.ReportingConfig;
+import org.kepu.reporting.domain.HistoryGap;
 import org.kepu.reporting.domain.Rebuild;
 import org.kepu.reporting.messaging.FactReplay;
 import org.kepu.reporting.messaging.FactReplay.Fact;
 import org.kepu.reporting.messaging.ReadModels.Feed;
 import org.kepu.reporting.messaging.ReplayBatches;
 import org.kepu.reporting.messaging.ReplayBatches.Applied;
+import org.kepu.reporting.messaging.TopicHistory;
 import org.kepu.reporting.repository.ReadModelSchemas;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Rebuilds the read models from the whole history: replays every feed's topic from its first offset into fresh tables
  * while the live ones keep serving, then locks the live ones against writes, replays what arrived meanwhile, and swaps
- * the tables in one transaction. The live consumers carry on afterwards against the new tables; their inbox (swapped
+ * the tables in one transaction. A topic that lost its first facts (a finite retention) refuses the rebuild before
+ * anything starts, unless the admin knowingly accepts the loss. The live consumers carry on afterwards against the new tables; their inbox (swapped
  * with them) skips what the replay already applied. One rebuild at a time across replicas (a PostgreSQL advisory lock);
  * its progress is kept by the replica that runs it.
  */
@@ -44,25 +50,40 @@ public class ReadModelRebuilds {
     private final AgroalDataSource dataSource;
     private final ReadModelSchemas schemas;
     private final ReplayBatches batches;
+    private final TopicHistory history;
     private final ReportingConfig config;
     private final Config settings;
+    private final Map<String, Object> kafka;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final AtomicReference<Rebuild> latest = new AtomicReference<>();
 
     public ReadModelRebuilds(AgroalDataSource dataSource, ReadModelSchemas schemas, ReplayBatches batches,
-            ReportingConfig config, Config settings) {
+            TopicHistory history, ReportingConfig config, Config settings,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.dataSource = dataSource;
         this.schemas = schemas;
         this.batches = batches;
+        this.history = history;
         this.config = config;
         this.settings = settings;
+        this.kafka = KafkaConnection.settings(kafkaConfig);
     }
 
-    /** Starts a rebuild; 409 {@code rebuild-running} while one runs (here or on another replica). */
-    public synchronized Rebuild start() {
+    /**
+     * Starts a rebuild; 409 {@code rebuild-running} while one runs (here or on another replica), 409
+     * {@code rebuild-history-incomplete} naming each partition that lost its first facts, unless
+     * {@code acceptMissingHistory}: then the replay reads what is left and the rebuild lists what it left out.
+     */
+    public synchronized Rebuild start(boolean acceptMissingHistory) {
         Rebuild current = latest.get();
         if (current != null && current.running()) {
             throw running();
+        }
+        Map<Feed, String> topics = topics();
+        List<HistoryGap> gaps = history.gaps(topics.values());
+        HistoryGap.requireFullHistory(gaps, acceptMissingHistory);
+        if (!gaps.isEmpty()) {
+            LOG.warnf("Rebuild accepted with facts missing: %s", gaps.stream().map(HistoryGap::describe).toList());
         }
         Connection session;
         try {
@@ -74,9 +95,11 @@ public class ReadModelRebuilds {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot start a rebuild: " + e.getMessage(), e);
         }
-        Rebuild rebuild = Rebuild.started();
+        Rebuild rebuild = Rebuild.started(gaps);
         latest.set(rebuild);
-        worker.submit(() -> run(session));
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        gaps.forEach(gap -> starts.put(new TopicPartition(gap.topic(), gap.partition()), gap.startsAt()));
+        worker.submit(() -> run(session, topics, starts));
         return rebuild;
     }
 
@@ -85,11 +108,9 @@ public class ReadModelRebuilds {
         return Optional.ofNullable(latest.get()).filter(rebuild -> rebuild.id().equals(id));
     }
 
-    private void run(Connection session) {
+    private void run(Connection session, Map<Feed, String> topics, Map<TopicPartition, Long> starts) {
         long[] counts = new long[2];
-        try (session;
-                FactReplay replay = new FactReplay(settings.getValue("kafka.bootstrap.servers", String.class),
-                        topics())) {
+        try (session; FactReplay replay = new FactReplay(kafka, topics, starts)) {
             schemas.prepare(session);
             replay.readUntil(replay.ends(), facts -> apply(facts, counts));
             LOG.infof("Rebuild %s replayed %d facts; swapping", latest.get().id(), counts[0]);

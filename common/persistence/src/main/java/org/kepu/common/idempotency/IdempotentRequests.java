@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the first response to a key is kept and returned to every retry with the same body; the key reused with another
  * body is a 422; the same key while its first request is still running is a 409, so a client retries rather than
  * waits. The key is claimed in the same transaction as the creation, so both commit or neither does. Keys are kept
- * at least {@code kepu.idempotency.retention} (48 h by default; {@link IdempotencyKeyPurge}).
+ * at least {@code kepu.idempotency.retention} (48 h by default; then {@code org.kepu.common.housekeeping.Housekeeping} deletes them).
  */
 @ApplicationScoped
 public class IdempotentRequests {
