@@ -150,6 +150,8 @@ public class KepuSystem implements BeforeAllCallback {
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dkepu.system-test=true",
+                // Operator gauges sampled every second (5 s in production): the metric tests wait for a sample.
+                "-Dkepu.metrics.sample-interval=1s",
                 // A DEBUG line per fact applied, in the fact's trace: what TraceAcrossKafkaTest follows a request by.
                 "-Dquarkus.log.category.\"org.kepu.common.inbox\".level=DEBUG"));
         command.addAll(properties);
