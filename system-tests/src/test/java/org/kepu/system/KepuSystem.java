@@ -140,6 +140,25 @@ public class KepuSystem implements BeforeAllCallback {
         return process;
     }
 
+    /** An instance for {@link #startTogether}: which service, its log's name, its environment and extra properties. */
+    record Instance(String name, String logName, Map<String, String> env, List<String> properties) {
+    }
+
+    /**
+     * Several more instances, started at once and then awaited (their boots overlap, as a scale-out's do); the test owns
+     * them as with {@link #startAnother}.
+     */
+    static List<Process> startTogether(List<Instance> instances) throws Exception {
+        List<Process> processes = new ArrayList<>();
+        for (Instance instance : instances) {
+            processes.add(start(instance.name(), instance.logName(), instance.env(), instance.properties()));
+        }
+        for (Instance instance : instances) {
+            awaitReady(instance.logName(), Integer.parseInt(instance.env().get("QUARKUS_HTTP_PORT")));
+        }
+        return processes;
+    }
+
     private static Process start(String name, String logName, Map<String, String> env, List<String> properties)
             throws IOException {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

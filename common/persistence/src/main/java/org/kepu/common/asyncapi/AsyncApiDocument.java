@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.kepu.common.tracing.FactTrace;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -182,8 +184,7 @@ public final class AsyncApiDocument {
     private ObjectNode cloudEvent() {
         ObjectNode schema = json.createObjectNode().put("type", "object");
         schema.put("description", "A CloudEvents 1.0 event in structured JSON mode: the record's whole value. "
-                + "Extension attributes may be added (e.g. distributed tracing's traceparent); consumers ignore "
-                + "those they do not know.");
+                + "Other extension attributes may be added; consumers ignore those they do not know.");
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("specversion").put("const", "1.0");
         properties.putObject("id").put("type", "string").put("format", "uuid").put("description",
@@ -199,6 +200,13 @@ public final class AsyncApiDocument {
         properties.putObject("datacontenttype").put("const", "application/json");
         properties.putObject("data").put("type", "object").put("description",
                 "The aggregate after the change, as each message's schema gives it");
+        properties.putObject(FactTrace.TRACEPARENT).put("type", "string")
+                .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$").put("description",
+                        "The trace and span the fact was written in (CloudEvents distributed tracing, W3C Trace "
+                                + "Context): a consumer continues the writing request's trace from it. Absent when "
+                                + "the change was made outside a trace");
+        properties.putObject(FactTrace.TRACESTATE).put("type", "string").put("description",
+                "Vendors' trace state (W3C Trace Context), written only when there is some");
         schema.putArray("required").add("specversion").add("id").add("source").add("type").add("subject")
                 .add("time").add("datacontenttype").add("data");
         return schema;
@@ -207,8 +215,11 @@ public final class AsyncApiDocument {
     private ObjectNode factHeaders() {
         ObjectNode schema = json.createObjectNode().put("type", "object");
         schema.put("description", "Kafka record headers (UTF-8 text)");
-        schema.putObject("properties").putObject("content-type").put("const", CONTENT_TYPE).put("description",
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("content-type").put("const", CONTENT_TYPE).put("description",
                 "Says the value is a structured-mode CloudEvent");
+        properties.putObject(FactTrace.TRACEPARENT).put("type", "string").put("description",
+                "The CloudEvent's traceparent repeated, for tools that follow traces by Kafka headers");
         schema.putArray("required").add("content-type");
         return schema;
     }

@@ -153,6 +153,10 @@ class AsyncApiDocumentTest {
                 "note");
         assertProblem(document, record(ID.toString(), example.toString().replace("kepu.sample.made",
                 "kepu.sample.lost")), "does not list");
+        String traced = example.toString().replaceFirst("^\\{",
+                "{\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\",");
+        assertEquals(List.of(), document.problems(record(ID.toString(), traced)), "the envelope names traceparent");
+        assertProblem(document, record(ID.toString(), traced.replace("-01\"", "\"")), "traceparent");
         ConsumerRecord<String, String> bare = new ConsumerRecord<>(SampleTypes.TOPIC, 0, 0, ID.toString(),
                 example.toString());
         assertProblem(document, bare, "content-type");
