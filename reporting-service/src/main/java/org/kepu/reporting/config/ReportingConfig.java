@@ -22,6 +22,13 @@ public interface ReportingConfig {
     @WithDefault("5s")
     Duration reportCacheTtl();
 
+    /**
+     * How soon a kept report that facts have made stale may be computed again (service.ReportCache): the most a
+     * dashboard lags behind the read models under a stream of facts, and what bounds the recomputations it causes.
+     */
+    @WithDefault("250ms")
+    Duration reportRefresh();
+
     /** The live consumers (messaging.FactConsumers). */
     Consumer consumer();
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.kepu.common.inbox.FactApplier.Unreadable;
 import org.kepu.common.inbox.PoisonFact;
 import org.kepu.reporting.config.ReportingConfig;
+import org.kepu.reporting.domain.ReadModelsChanged;
 import org.kepu.reporting.messaging.ReadModels.Feed;
 
 import io.smallrye.common.annotation.Blocking;
@@ -33,11 +35,14 @@ public class FactConsumers {
     private final ReadModelUpdates updates;
     private final DeadLetters deadLetters;
     private final ReportingConfig config;
+    private final Event<ReadModelsChanged> changed;
 
-    public FactConsumers(ReadModelUpdates updates, DeadLetters deadLetters, ReportingConfig config) {
+    public FactConsumers(ReadModelUpdates updates, DeadLetters deadLetters, ReportingConfig config,
+            Event<ReadModelsChanged> changed) {
         this.updates = updates;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.changed = changed;
     }
 
     /** {@code kepu.events} → the event read model. */
@@ -82,6 +87,7 @@ public class FactConsumers {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 List<Unreadable> unreadable = updates.applyAll(feed, records);
+                changed.fire(new ReadModelsChanged()); // committed: the reports computed before are out of date
                 unreadable.forEach(u -> deadLetters.send(records.get(u.index()), u.reason().getMessage()));
                 return;
             } catch (RuntimeException e) {
@@ -99,6 +105,7 @@ public class FactConsumers {
                 deadLetters.send(record, "Still failing after " + attempts + " attempts: " + e.getMessage());
             }
         }
+        changed.fire(new ReadModelsChanged());
     }
 
     private void pause() {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
@@ -22,6 +23,7 @@ import org.kepu.common.kafka.KafkaConnection;
 import org.kepu.common.rules.DomainException;
 import org.kepu.reporting.config.ReportingConfig;
 import org.kepu.reporting.domain.HistoryGap;
+import org.kepu.reporting.domain.ReadModelsChanged;
 import org.kepu.reporting.domain.Rebuild;
 import org.kepu.reporting.messaging.FactReplay;
 import org.kepu.reporting.messaging.FactReplay.Fact;
@@ -56,10 +58,12 @@ public class ReadModelRebuilds {
     private final Map<String, Object> kafka;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final AtomicReference<Rebuild> latest = new AtomicReference<>();
+    private final Event<ReadModelsChanged> changed;
 
     public ReadModelRebuilds(AgroalDataSource dataSource, ReadModelSchemas schemas, ReplayBatches batches,
             TopicHistory history, ReportingConfig config, Config settings,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Event<ReadModelsChanged> changed) {
+        this.changed = changed;
         this.dataSource = dataSource;
         this.schemas = schemas;
         this.batches = batches;
@@ -119,6 +123,7 @@ public class ReadModelRebuilds {
                 replay.readUntil(ends, facts -> apply(facts, counts));
             });
             latest.updateAndGet(Rebuild::swapped);
+            changed.fire(new ReadModelsChanged()); // this replica's kept reports were computed from the old tables
             LOG.infof("Rebuild %s swapped in after %d facts (%d unreadable, skipped)", latest.get().id(), counts[0],
                     counts[1]);
             schemas.cleanUp(session);
