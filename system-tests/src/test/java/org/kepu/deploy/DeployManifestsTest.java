@@ -70,7 +70,8 @@ class DeployManifestsTest {
             "postgresql.cnpg.io/v1/Cluster", "cnpg-cluster-v1-schema.yaml",
             "kafka.strimzi.io/v1/Kafka", "strimzi-kafka-v1-schema.yaml",
             "kafka.strimzi.io/v1/KafkaNodePool", "strimzi-kafkanodepool-v1-schema.yaml",
-            "kafka.strimzi.io/v1/KafkaTopic", "strimzi-kafkatopic-v1-schema.yaml");
+            "kafka.strimzi.io/v1/KafkaTopic", "strimzi-kafkatopic-v1-schema.yaml",
+            "kafka.strimzi.io/v1/KafkaUser", "strimzi-kafkauser-v1-schema.yaml");
 
     private static final Map<String, StructuralSchema> schemas = new HashMap<>();
 
@@ -195,10 +196,8 @@ class DeployManifestsTest {
         Resources resources = new Resources(render(overlay));
         Map<String, String> config = resources.one(ConfigMap.class, "kepu-config").getData();
         Kafka kafka = resources.one(Kafka.class, "kepu");
-        int plainPort = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(l -> !l.isTls()).findFirst().orElseThrow().getPort();
-        assertEquals(kafka.getMetadata().getName() + "-kafka-bootstrap:" + plainPort,
-                config.get("KAFKA_BOOTSTRAP_SERVERS"), "Strimzi's bootstrap Service of the Kafka cluster");
+        assertEquals(kafka.getMetadata().getName() + "-kafka-bootstrap:" + KafkaUsersTest.clientListener(kafka)
+                .getPort(), config.get("KAFKA_BOOTSTRAP_SERVERS"), "Strimzi's bootstrap Service of the Kafka cluster");
 
         Set<String> clustersUsed = new TreeSet<>();
         for (String service : WITH_DATABASE) {

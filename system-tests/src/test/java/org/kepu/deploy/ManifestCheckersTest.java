@@ -100,6 +100,28 @@ class ManifestCheckersTest {
     }
 
     @Test
+    void anAclOfAKafkaUserIsCheckedAgainstTheV1Schema() throws IOException {
+        // The 0.51 Java model still takes an ACL's single "operation"; Strimzi's v1 API wants "operations".
+        JsonNode user = yaml("""
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaUser
+                metadata: { name: x, labels: { strimzi.io/cluster: kepu } }
+                spec:
+                  authentication: { type: scram-sha-512 }
+                  authorization:
+                    type: simple
+                    acls:
+                      - { resource: { type: topic, name: kepu.events, patternType: exact }, operation: Write }
+                """);
+        List<String> violations = schema("strimzi-kafkauser-v1-schema.yaml").violations(user);
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("spec.authorization.acls[0].operation: unknown field")),
+                violations.toString());
+        assertTrue(violations.contains("spec.authorization.acls[0].operations: is required"), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("spec.authorization.acls[0].resource.patternType: "
+                + "\"exact\" is not one of")), violations.toString());
+    }
+
+    @Test
     void aClusterIsCheckedForFieldsTypesEnumsAndRequiredFields() throws IOException {
         JsonNode cluster = yaml("""
                 apiVersion: postgresql.cnpg.io/v1
