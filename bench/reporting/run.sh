@@ -4,7 +4,8 @@
 # as the services' outbox relays write them (FactLoad.java: new events, registrations, school bookings), consumed by
 # reporting-service into a fresh bench database; reports the delay from each fact's hand-over to the broker to its row
 # in the read model (p50/p99/max, from the row's updated_at, by kind), how long the backlog took to drain, and the CPU
-# per fact. Phase 2: the report endpoints under CLIENTS connections (default 32) through the gateway, over the read
+# per fact; meanwhile POLLERS loops (4) ask the province's events overview through the gateway as a dashboard would, and
+# the script reports when an overview first counted each event sent (freshness, caches included). Phase 2: the report endpoints under CLIENTS connections (default 32) through the gateway, over the read
 # models phase 1 filled.
 #   bench/reporting/run.sh [RATE] [SECONDS] [ENDPOINT_SECONDS]
 set -euo pipefail
@@ -56,12 +57,18 @@ echo "bench: loading $RATE facts/s for ${SECONDS_LOAD}s"
 out="$ROOT/bench/results/reporting-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# reporting: $RATE facts/s for ${SECONDS_LOAD}s (FactLoad.java: 1/2 events, 1/3 registrations, 1/6 bookings; 3 partitions a topic), then the report endpoints through the gateway, wrk -t2 -c$CLIENTS ${SECONDS_EACH}s, $(nproc) cores"
+  events_before=$(sql -c "SELECT count(*) FROM event_summary")
+  # A dashboard polling the province's overview all along (POLLERS loops, default 4), for the freshness of reports.
+  java "$HERE/OverviewPoller.java" "http://127.0.0.1:18580/api/v1/reports/overview/events?year=2026&scope=PROVINCE" \
+    $((SECONDS_LOAD + 15)) "${POLLERS:-4}" "$WORK/polls.csv" 2>"$WORK/polls.err" &
+  poller=$!
   r0=$(cpu_ticks "${pid_of[reporting-service]}"); p0=$(cpu_ticks $(postgres_pids)); t0=$(date +%s%N)
   java -cp "$ROOT/.local/kafka-libs/*" "$HERE/FactLoad.java" "127.0.0.1:${KEPU_KAFKA_PORT:-9092}" "$RATE" "$SECONDS_LOAD" \
     "$WORK/sent.csv" bench. 2>"$WORK/load.err"
   sent=$(wc -l <"$WORK/sent.csv")
   for _ in $(seq 1 600); do [ "$(applied_count)" -ge $((warm + sent)) ] && break; sleep 0.5; done
   t1=$(date +%s%N); r1=$(cpu_ticks "${pid_of[reporting-service]}"); p1=$(cpu_ticks $(postgres_pids))
+  wait "$poller" || true
   echo "facts sent=$sent applied=$(( $(applied_count) - warm )) drained_after=$(( (t1 - t0) / 1000000 - SECONDS_LOAD * 1000 ))ms (after the load ended)"
   awk -v n="$sent" -v hz="$(getconf CLK_TCK)" -v r=$((r1 - r0)) -v p=$((p1 - p0)) \
     'BEGIN { printf "cpu us/fact: reporting-service=%.0f postgres=%.0f\n", r * 1e6 / hz / n, p * 1e6 / hz / n }'
@@ -77,6 +84,18 @@ FROM (SELECT s.kind, extract(epoch FROM coalesce(e.updated_at, r.updated_at, b.u
       LEFT JOIN registration_summary r ON s.kind = 'registration' AND r.registration_id = s.id
       LEFT JOIN booking_summary b ON s.kind = 'booking' AND b.booking_id = s.id) d
 GROUP BY ROLLUP (kind) ORDER BY kind NULLS LAST;
+-- The overview's freshness: for the k-th event sent, when an answer first counted events_before + k events (the
+-- partitions apply out of order, so this is when k of the new events were visible, not that very one).
+CREATE TEMP TABLE polls (at_ms bigint, total bigint);
+\copy polls FROM '$WORK/polls.csv' CSV
+CREATE TEMP TABLE firsts AS SELECT total, min(at_ms) AS at_ms FROM polls GROUP BY total;
+CREATE INDEX ON firsts (total);
+ANALYZE firsts;
+SELECT format('overview     polls=%s n=%s p50=%sms p99=%sms max=%sms (unseen %s)', (SELECT count(*) FROM polls),
+              count(*), round(percentile_cont(0.5) WITHIN GROUP (ORDER BY lag)),
+              round(percentile_cont(0.99) WITHIN GROUP (ORDER BY lag)), max(lag), count(*) - count(lag))
+FROM (SELECT (SELECT f.at_ms FROM firsts f WHERE f.total >= $events_before + e.k ORDER BY f.total LIMIT 1) - e.sent_ms AS lag
+      FROM (SELECT sent_ms, row_number() OVER (ORDER BY sent_ms) AS k FROM sent WHERE kind = 'event') e) l;
 SQL
   : >"$WORK/paths.txt"
   for scope in PROVINCE 440100 440300 445100 441400 PRD EAST+WEST+NORTH 440106; do
