@@ -36,17 +36,19 @@ public class EventOverviewRepository {
         params.put("from", LocalDate.of(year, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
         params.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
         String where = "e.starts_at >= :from AND e.starts_at < :to AND " + ScopeSql.condition(scope, "e", params);
-        // One pass over the year's events for the total and every breakdown but themes (GROUPING SETS).
-        List<Tuple> rows = NativeRows.list(entityManager, "SELECT CASE WHEN GROUPING(e.type) = 0 THEN 'type'"
-                + " WHEN GROUPING(e.month) = 0 THEN 'month' WHEN GROUPING(e.status) = 0 THEN 'status'"
-                + " WHEN GROUPING(e.format) = 0 THEN 'format' ELSE 'total' END AS dimension,"
-                + " coalesce(e.type, e.month, e.status, e.format) AS key, count(*) AS count,"
-                + " coalesce(sum(e.attendance_offline), 0) AS offline, coalesce(sum(e.attendance_online), 0) AS online,"
-                + " max(e.updated_at) AS fresh"
-                + " FROM (SELECT e.type, to_char(e.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,"
-                + " e.status, coalesce(e.format, 'OFFLINE') AS format, e.attendance_offline, e.attendance_online,"
-                + " e.updated_at FROM event_summary e WHERE " + where + ") e"
-                + " GROUP BY GROUPING SETS ((e.type), (e.month), (e.status), (e.format), ()) ORDER BY 1, 2", params);
+        // The total and every breakdown but themes in one pass over the year's tallies (GROUPING SETS), not its events.
+        Map<String, Object> tallyParams = new LinkedHashMap<>();
+        tallyParams.put("firstMonth", year + "-01");
+        tallyParams.put("lastMonth", year + "-12");
+        String tallies = "t.month BETWEEN :firstMonth AND :lastMonth AND " + ScopeSql.condition(scope, "t", tallyParams);
+        List<Tuple> rows = NativeRows.list(entityManager, "SELECT CASE WHEN GROUPING(t.type) = 0 THEN 'type'"
+                + " WHEN GROUPING(t.month) = 0 THEN 'month' WHEN GROUPING(t.status) = 0 THEN 'status'"
+                + " WHEN GROUPING(t.format) = 0 THEN 'format' ELSE 'total' END AS dimension,"
+                + " coalesce(t.type, t.month, t.status, t.format) AS key, sum(t.events) AS count,"
+                + " sum(t.attendance_offline) AS offline, sum(t.attendance_online) AS online, max(t.fresh) AS fresh"
+                + " FROM event_tally t WHERE " + tallies
+                + " GROUP BY GROUPING SETS ((t.type), (t.month), (t.status), (t.format), ()) HAVING sum(t.events) > 0"
+                + " ORDER BY 1, 2", tallyParams);
         Map<String, List<Count>> breakdowns = new HashMap<>();
         long total = 0;
         long offline = 0;
@@ -72,14 +74,13 @@ public class EventOverviewRepository {
                 NativeRows.number(registered, "people"), NativeRows.number(registered, "checked_in"), offline, online);
         return new EventOverview(year, scope.text(), total, breakdowns.getOrDefault("type", List.of()),
                 breakdowns.getOrDefault("month", List.of()), breakdowns.getOrDefault("status", List.of()),
-                breakdowns.getOrDefault("format", List.of()), themes(where, params), participants,
+                breakdowns.getOrDefault("format", List.of()), themes(tallies, tallyParams), participants,
                 SqlTimes.newest(eventsFresh, SqlTimes.toOffset(registered.get("fresh"))));
     }
 
-    private List<Count> themes(String where, Map<String, Object> params) {
-        return NativeRows.list(entityManager, "SELECT t.theme AS key, count(*) AS count FROM event_summary e"
-                + " CROSS JOIN unnest(e.themes) AS t(theme) WHERE " + where + " GROUP BY t.theme ORDER BY t.theme",
-                params).stream().map(row -> new Count(String.valueOf(row.get("key")), NativeRows.number(row, "count")))
-                .toList();
+    private List<Count> themes(String tallies, Map<String, Object> params) {
+        return NativeRows.list(entityManager, "SELECT t.theme AS key, sum(t.events) AS count FROM event_theme_tally t"
+                + " WHERE " + tallies + " GROUP BY t.theme HAVING sum(t.events) > 0 ORDER BY t.theme", params).stream()
+                .map(row -> new Count(String.valueOf(row.get("key")), NativeRows.number(row, "count"))).toList();
     }
 }

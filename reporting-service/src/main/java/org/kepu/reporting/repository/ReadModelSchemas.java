@@ -26,8 +26,8 @@ public class ReadModelSchemas {
     private static final String RETIRED = "kepu_retired";
 
     /** The tables a replay builds afresh: the read models fed from Kafka and the inbox that says what they applied. */
-    public static final List<String> TABLES = List.of("event_summary", "registration_summary", "venue_summary",
-            "booking_summary", "tour_stop_summary", "processed_message");
+    public static final List<String> TABLES = List.of("event_summary", "event_tally", "event_theme_tally",
+            "registration_summary", "venue_summary", "booking_summary", "tour_stop_summary", "processed_message");
 
     /** Drops any earlier attempt and makes empty copies of the read-model tables in {@value #REBUILD}. */
     public void prepare(Connection connection) throws SQLException {
@@ -38,6 +38,26 @@ public class ReadModelSchemas {
                 sql.execute("CREATE TABLE " + REBUILD + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
                 renameIndexesAfter(sql, table);
             }
+            for (String table : TABLES) {
+                copyTriggers(sql, table);
+            }
+        }
+    }
+
+    /**
+     * LIKE copies no triggers; give the fresh table the live one's (event_summary's keep the tallies), so that the
+     * replay's writes keep the fresh tallies as the live consumers keep the live ones.
+     */
+    private static void copyTriggers(Statement sql, String table) throws SQLException {
+        List<String> definitions = new java.util.ArrayList<>();
+        try (ResultSet rows = sql.executeQuery("SELECT pg_get_triggerdef(oid) AS definition FROM pg_trigger"
+                + " WHERE tgrelid = 'public." + table + "'::regclass AND NOT tgisinternal")) {
+            while (rows.next()) {
+                definitions.add(rows.getString("definition"));
+            }
+        }
+        for (String definition : definitions) {
+            sql.execute(definition.replaceFirst(" ON (public\\.)?" + table + " ", " ON " + REBUILD + "." + table + " "));
         }
     }
 
