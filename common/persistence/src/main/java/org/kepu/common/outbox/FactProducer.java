@@ -24,11 +24,13 @@ import io.smallrye.common.annotation.Identifier;
 public class FactProducer {
 
     private final Map<String, Object> kafkaConfig;
+    private final OutboxConfig.Producer settings;
     private volatile KafkaProducer<String, String> producer;
 
     @Inject
-    public FactProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public FactProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OutboxConfig config) {
         this.kafkaConfig = kafkaConfig;
+        this.settings = config.producer();
     }
 
     public Future<RecordMetadata> send(ProducerRecord<String, String> record) {
@@ -56,7 +58,9 @@ public class FactProducer {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis());
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchBytes());
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression());
         return config;
     }
 

@@ -165,6 +165,11 @@ class OutboxTest {
             public boolean relayEnabled() {
                 return true;
             }
+
+            @Override
+            public Producer producer() {
+                throw new UnsupportedOperationException("no producer here");
+            }
         };
     }
 }
