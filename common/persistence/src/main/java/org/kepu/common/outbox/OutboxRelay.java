@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -48,7 +47,7 @@ public class OutboxRelay {
     private final Counter failures;
     private final Counter passFailures;
     private final ManagedExecutor executor;
-    private final ReentrantLock passRunning = new ReentrantLock();
+    private final CoalescingPass passes = new CoalescingPass();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
 
     public OutboxRelay(EntityManager entityManager, FactProducer producer, OutboxConfig config, MeterRegistry registry,
@@ -67,7 +66,11 @@ public class OutboxRelay {
      * so facts leave within milliseconds rather than at the next poll.
      */
     public void wake() {
-        if (config.relayEnabled() && wakeRequested.compareAndSet(false, true)) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        passes.request(); // a pass under way may have read its last batch before this commit
+        if (wakeRequested.compareAndSet(false, true)) {
             executor.execute(() -> {
                 wakeRequested.set(false);
                 relayPending();
@@ -78,19 +81,19 @@ public class OutboxRelay {
     /** The safety net: picks up whatever a wake-up missed (a crash, a broker outage, another replica's messages). */
     @Scheduled(every = "${kepu.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
-        if (!config.relayEnabled() || !passRunning.tryLock()) {
+        if (!config.relayEnabled()) {
             return;
         }
         try {
-            while (QuarkusTransaction.requiringNew().call(this::relayBatch) == config.batchSize()) {
-                // a full batch means more may be waiting
-            }
+            passes.run(() -> {
+                while (QuarkusTransaction.requiringNew().call(this::relayBatch) == config.batchSize()) {
+                    // a full batch means more may be waiting
+                }
+            });
         } catch (RuntimeException e) {
             // The database or the broker failed outside a send (the pass is retried at the next poll): say so.
             passFailures.increment();
             LOG.warnf(e, "Outbox relay pass ended early; the next poll retries it");
-        } finally {
-            passRunning.unlock();
         }
     }
 
