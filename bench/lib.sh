@@ -55,8 +55,10 @@ measure_paths() {
 pids=()
 # Event loops of the gateway, workers of nginx: one per core unless THREADS says otherwise (either's default).
 PROXY_THREADS="${THREADS:-$(nproc)}"
-# Every JVM a bench starts runs like deploy/run.sh starts the services.
-BENCH_JVM=(-Xmx512m -XX:+UseSerialGC)
+# Every JVM a bench starts runs like deploy/run.sh starts the services; BENCH_JVM_FLAGS="…" replaces the flags (e.g.
+# to measure a smaller heap's footprint and speed).
+read -r -a BENCH_JVM <<<"${BENCH_JVM_FLAGS:--Xmx512m -XX:+UseSerialGC}"
+
 declare -A pid_of # NAME (or service name) -> pid
 stop_started() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 # APPS names another folder holding the services' builds as SERVICE/target/quarkus-app (default this checkout), e.g. a
