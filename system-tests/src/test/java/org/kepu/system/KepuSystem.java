@@ -135,9 +135,7 @@ public class KepuSystem implements BeforeAllCallback {
      */
     static Process startAnother(String name, String logName, Map<String, String> env, List<String> properties)
             throws Exception {
-        Process process = start(name, logName, env, properties);
-        awaitReady(logName, Integer.parseInt(env.get("QUARKUS_HTTP_PORT")));
-        return process;
+        return startTogether(List.of(new Instance(name, logName, env, properties))).get(0);
     }
 
     /** An instance for {@link #startTogether}: which service, its log's name, its environment and extra properties. */

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -191,7 +192,7 @@ class TwoReplicasTest {
         AtomicInteger unanswered = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean writing = new AtomicBoolean(true);
-        List<String> followed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> followed = Collections.synchronizedList(new ArrayList<>());
         ExecutorService load = Executors.newFixedThreadPool(4);
         List<Future<?>> writers = new ArrayList<>();
         try {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public class ReadModelSchemas {
      * replay's writes keep the fresh tallies as the live consumers keep the live ones.
      */
     private static void copyTriggers(Statement sql, String table) throws SQLException {
-        List<String> definitions = new java.util.ArrayList<>();
+        List<String> definitions = new ArrayList<>();
         try (ResultSet rows = sql.executeQuery("SELECT pg_get_triggerdef(oid) AS definition FROM pg_trigger"
                 + " WHERE tgrelid = 'public." + table + "'::regclass AND NOT tgisinternal")) {
             while (rows.next()) {
