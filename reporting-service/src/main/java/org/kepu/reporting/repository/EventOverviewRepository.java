@@ -1,8 +1,6 @@
 package org.kepu.reporting.repository;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,17 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-import org.kepu.common.divisions.ProvinceTime;
 import org.kepu.reporting.domain.EventOverview.Count;
 import org.kepu.reporting.domain.EventOverview.Participants;
 import org.kepu.reporting.domain.EventOverview;
 import org.kepu.reporting.domain.ReportScope;
 
-/** The events overview's figures, from the event read model, months in Asia/Shanghai. */
+/** The events overview's figures, from the event tallies (V8, V9): months in Asia/Shanghai. */
 @ApplicationScoped
 public class EventOverviewRepository {
-
-    private static final ZoneId SHANGHAI = ProvinceTime.ZONE;
 
     private final EntityManager entityManager;
 
@@ -32,11 +27,8 @@ public class EventOverviewRepository {
     }
 
     public EventOverview overview(int year, ReportScope scope) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("from", LocalDate.of(year, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
-        params.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay(SHANGHAI).toOffsetDateTime());
-        String where = "e.starts_at >= :from AND e.starts_at < :to AND " + ScopeSql.condition(scope, "e", params);
-        // The total and every breakdown but themes in one pass over the year's tallies (GROUPING SETS), not its events.
+        // The total, the participants and every breakdown but themes in one pass over the year's tallies (GROUPING
+        // SETS), not its events and registrations.
         Map<String, Object> tallyParams = new LinkedHashMap<>();
         tallyParams.put("firstMonth", year + "-01");
         tallyParams.put("lastMonth", year + "-12");
@@ -45,37 +37,32 @@ public class EventOverviewRepository {
                 + " WHEN GROUPING(t.month) = 0 THEN 'month' WHEN GROUPING(t.status) = 0 THEN 'status'"
                 + " WHEN GROUPING(t.format) = 0 THEN 'format' ELSE 'total' END AS dimension,"
                 + " coalesce(t.type, t.month, t.status, t.format) AS key, sum(t.events) AS count,"
-                + " sum(t.attendance_offline) AS offline, sum(t.attendance_online) AS online, max(t.fresh) AS fresh"
+                + " sum(t.attendance_offline) AS offline, sum(t.attendance_online) AS online,"
+                + " sum(t.registrations) AS registrations, sum(t.registered_people) AS people,"
+                + " sum(t.checked_in_people) AS checked_in, greatest(max(t.fresh), max(t.participants_fresh)) AS fresh"
                 + " FROM event_tally t WHERE " + tallies
                 + " GROUP BY GROUPING SETS ((t.type), (t.month), (t.status), (t.format), ()) HAVING sum(t.events) > 0"
                 + " ORDER BY 1, 2", tallyParams);
         Map<String, List<Count>> breakdowns = new HashMap<>();
         long total = 0;
-        long offline = 0;
-        long online = 0;
-        OffsetDateTime eventsFresh = null;
+        Participants participants = new Participants(0, 0, 0, 0, 0);
+        OffsetDateTime fresh = null;
         for (Tuple row : rows) {
             if ("total".equals(row.get("dimension"))) {
                 total = NativeRows.number(row, "count");
-                offline = NativeRows.number(row, "offline");
-                online = NativeRows.number(row, "online");
-                eventsFresh = SqlTimes.toOffset(row.get("fresh"));
+                participants = new Participants(NativeRows.number(row, "registrations"),
+                        NativeRows.number(row, "people"), NativeRows.number(row, "checked_in"),
+                        NativeRows.number(row, "offline"), NativeRows.number(row, "online"));
+                fresh = SqlTimes.toOffset(row.get("fresh"));
             } else {
                 breakdowns.computeIfAbsent((String) row.get("dimension"), k -> new ArrayList<>())
                         .add(new Count(String.valueOf(row.get("key")), NativeRows.number(row, "count")));
             }
         }
-        Tuple registered = NativeRows.single(entityManager, "SELECT count(*) FILTER (WHERE r.status = 'CONFIRMED')"
-                + " AS registrations, coalesce(sum(r.size) FILTER (WHERE r.status = 'CONFIRMED'), 0) AS people,"
-                + " coalesce(sum(r.size) FILTER (WHERE r.checked_in AND r.status <> 'CANCELLED'), 0) AS checked_in,"
-                + " max(r.updated_at) AS fresh FROM registration_summary r"
-                + " JOIN event_summary e ON e.event_id = r.event_id WHERE " + where, params);
-        Participants participants = new Participants(NativeRows.number(registered, "registrations"),
-                NativeRows.number(registered, "people"), NativeRows.number(registered, "checked_in"), offline, online);
         return new EventOverview(year, scope.text(), total, breakdowns.getOrDefault("type", List.of()),
                 breakdowns.getOrDefault("month", List.of()), breakdowns.getOrDefault("status", List.of()),
                 breakdowns.getOrDefault("format", List.of()), themes(tallies, tallyParams), participants,
-                SqlTimes.newest(eventsFresh, SqlTimes.toOffset(registered.get("fresh"))));
+                fresh);
     }
 
     private List<Count> themes(String tallies, Map<String, Object> params) {
