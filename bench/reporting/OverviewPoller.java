@@ -11,11 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A dashboard that never stops asking (issue 39's freshness): CLIENTS loops ask the events overview at URL for SECONDS,
- * each writing "receivedMillis,total" to OUT per answer. The bench then reads, for each event fact FactLoad sent, when an
- * overview first counted that many events: the report's freshness, caches included.
+ * Dashboards that keep asking (issue 39's freshness): CLIENTS loops ask the events overview at URL for SECONDS, each
+ * once every INTERVAL_MS (started evenly apart, so together they ask every INTERVAL_MS / CLIENTS), each writing
+ * "receivedMillis,total" to OUT per answer. The bench then reads, for each event fact FactLoad sent, when an overview
+ * first counted that many events: the report's freshness, caches included, to within INTERVAL_MS / CLIENTS. Paced
+ * rather than as fast as answers come: a cheaper overview must not buy more polls that take the CPU from the consumers
+ * whose delay is being measured.
  *
- * Usage: java OverviewPoller.java URL SECONDS CLIENTS OUT
+ * Usage: java OverviewPoller.java URL SECONDS CLIENTS OUT [INTERVAL_MS]
  */
 public class OverviewPoller {
 
@@ -25,14 +28,20 @@ public class OverviewPoller {
         URI url = URI.create(args[0]);
         long until = System.currentTimeMillis() + Long.parseLong(args[1]) * 1000;
         int clients = Integer.parseInt(args[2]);
+        long interval = args.length > 4 ? Long.parseLong(args[4]) : 100;
         HttpClient http = HttpClient.newHttpClient();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[3])))) {
             List<Thread> loops = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                long offset = interval * c / clients;
                 Thread loop = new Thread(() -> {
                     HttpRequest request = HttpRequest.newBuilder(url).build();
-                    while (System.currentTimeMillis() < until) {
+                    long next = System.currentTimeMillis() + offset;
+                    while (next < until) {
                         try {
+                            Thread.sleep(Math.max(0, next - System.currentTimeMillis()));
+                            // An answer slower than the interval delays the next ask rather than bunching them up.
+                            next = Math.max(next + interval, System.currentTimeMillis());
                             String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
                             long received = System.currentTimeMillis();
                             Matcher total = TOTAL.matcher(body);

@@ -4,7 +4,7 @@
 # as the services' outbox relays write them (FactLoad.java: new events, registrations, school bookings), consumed by
 # reporting-service into a fresh bench database; reports the delay from each fact's hand-over to the broker to its row
 # in the read model (p50/p99/max, from the row's updated_at, by kind), how long the backlog took to drain, and the CPU
-# per fact; meanwhile POLLERS loops (4) ask the province's events overview through the gateway as a dashboard would, and
+# per fact; meanwhile POLLERS loops (4), each every POLL_INTERVAL_MS (100), ask the province's events overview through the gateway as dashboards would, and
 # the script reports when an overview first counted each event sent (freshness, caches included). Phase 2: the report endpoints under CLIENTS connections (default 32) through the gateway, over the read
 # models phase 1 filled.
 #   bench/reporting/run.sh [RATE] [SECONDS] [ENDPOINT_SECONDS]
@@ -58,9 +58,10 @@ out="$ROOT/bench/results/reporting-$(date +%Y%m%d-%H%M).txt"
 {
   echo "# reporting: $RATE facts/s for ${SECONDS_LOAD}s (FactLoad.java: 1/2 events, 1/3 registrations, 1/6 bookings; 3 partitions a topic), then the report endpoints through the gateway, wrk -t2 -c$CLIENTS ${SECONDS_EACH}s, $(nproc) cores"
   events_before=$(sql -c "SELECT count(*) FROM event_summary")
-  # A dashboard polling the province's overview all along (POLLERS loops, default 4), for the freshness of reports.
+  # Dashboards polling the province's overview all along (POLLERS loops, default 4, each every POLL_INTERVAL_MS, 100),
+  # for the freshness of reports.
   java "$HERE/OverviewPoller.java" "http://127.0.0.1:18580/api/v1/reports/overview/events?year=2026&scope=PROVINCE" \
-    $((SECONDS_LOAD + 15)) "${POLLERS:-4}" "$WORK/polls.csv" 2>"$WORK/polls.err" &
+    $((SECONDS_LOAD + 15)) "${POLLERS:-4}" "$WORK/polls.csv" "${POLL_INTERVAL_MS:-100}" 2>"$WORK/polls.err" &
   poller=$!
   r0=$(cpu_ticks "${pid_of[reporting-service]}"); p0=$(cpu_ticks $(postgres_pids)); t0=$(date +%s%N)
   java -cp "$ROOT/.local/kafka-libs/*" "$HERE/FactLoad.java" "127.0.0.1:${KEPU_KAFKA_PORT:-9092}" "$RATE" "$SECONDS_LOAD" \

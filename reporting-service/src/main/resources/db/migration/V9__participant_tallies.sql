@@ -6,9 +6,9 @@
 --
 -- A registration may be applied before its event (the two come on different topics). The event's row, when it is
 -- first written, takes the sums of the registrations already there; a registration applied later adds its change to
--- the row. So that neither is lost between the two, every statement that writes either table first takes one
--- transaction lock per schema (a rebuild's tables have their own): whichever commits second then reads what the first
--- wrote. It also orders the locks on events and buckets that the triggers take, so the two consumers cannot deadlock.
+-- the row. So that neither is lost between the two, both consumers first lock the events they write, in id order, with
+-- transaction locks (`repository.EventLocks`): whichever commits second then reads what the first wrote. Events
+-- written apart do not wait for each other.
 ALTER TABLE event_summary
     ADD COLUMN registrations      BIGINT NOT NULL DEFAULT 0,
     ADD COLUMN registered_people  BIGINT NOT NULL DEFAULT 0,
@@ -21,54 +21,40 @@ ALTER TABLE event_tally
     ADD COLUMN checked_in_people  BIGINT NOT NULL DEFAULT 0,
     ADD COLUMN participants_fresh TIMESTAMPTZ;
 
-CREATE FUNCTION participation_lock() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_advisory_xact_lock(hashtextextended('kepu.reporting.participation.' || TG_TABLE_SCHEMA, 0));
-    RETURN NULL;
-END
-$$;
-
-CREATE TRIGGER participation_lock BEFORE INSERT OR UPDATE OR DELETE ON event_summary
-    FOR EACH STATEMENT EXECUTE FUNCTION participation_lock();
-CREATE TRIGGER participation_lock BEFORE INSERT OR UPDATE OR DELETE ON registration_summary
-    FOR EACH STATEMENT EXECUTE FUNCTION participation_lock();
-
--- A registration's change to its event's sums: what it counts now less what it counted before.
+-- A statement's registrations change their events' sums by what they count now less what they counted before; one
+-- UPDATE a statement (the consumer writes a batch of registrations in one), so one pass of the tally trigger.
 CREATE FUNCTION registration_participation_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    more_registrations BIGINT := 0;
-    more_people        BIGINT := 0;
-    more_checked_in    BIGINT := 0;
-    event              UUID;
-    applied            TIMESTAMPTZ;
+    changes TEXT := CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT w.*, 1 AS sign FROM written w'
+        WHEN 'UPDATE' THEN 'SELECT w.*, 1 AS sign FROM written w UNION ALL SELECT r.*, -1 FROM replaced r'
+        ELSE 'SELECT r.*, -1 AS sign FROM replaced r' END;
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        event := OLD.event_id;
-        more_registrations := more_registrations - (OLD.status = 'CONFIRMED')::INT;
-        more_people := more_people - CASE WHEN OLD.status = 'CONFIRMED' THEN OLD.size ELSE 0 END;
-        more_checked_in := more_checked_in
-            - CASE WHEN OLD.checked_in AND OLD.status <> 'CANCELLED' THEN OLD.size ELSE 0 END;
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        event := NEW.event_id;
-        applied := NEW.updated_at;
-        more_registrations := more_registrations + (NEW.status = 'CONFIRMED')::INT;
-        more_people := more_people + CASE WHEN NEW.status = 'CONFIRMED' THEN NEW.size ELSE 0 END;
-        more_checked_in := more_checked_in
-            + CASE WHEN NEW.checked_in AND NEW.status <> 'CANCELLED' THEN NEW.size ELSE 0 END;
-    END IF;
-    UPDATE event_summary e SET
-        registrations = e.registrations + more_registrations,
-        registered_people = e.registered_people + more_people,
-        checked_in_people = e.checked_in_people + more_checked_in,
-        participants_fresh = greatest(e.participants_fresh, applied)
-    WHERE e.event_id = event;
+    EXECUTE format($sql$
+        UPDATE event_summary e SET
+            registrations = e.registrations + d.registrations,
+            registered_people = e.registered_people + d.people,
+            checked_in_people = e.checked_in_people + d.checked_in,
+            participants_fresh = greatest(e.participants_fresh, d.fresh)
+        FROM (SELECT c.event_id, sum(c.sign * (c.status = 'CONFIRMED')::INT) AS registrations,
+                     sum(c.sign * CASE WHEN c.status = 'CONFIRMED' THEN c.size ELSE 0 END) AS people,
+                     sum(c.sign * CASE WHEN c.checked_in AND c.status <> 'CANCELLED' THEN c.size ELSE 0 END)
+                         AS checked_in,
+                     max(c.updated_at) FILTER (WHERE c.sign > 0) AS fresh
+              FROM (%s) c GROUP BY c.event_id) d
+        WHERE e.event_id = d.event_id
+        $sql$, changes);
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER registration_participation AFTER INSERT OR UPDATE OR DELETE ON registration_summary
-    FOR EACH ROW EXECUTE FUNCTION registration_participation_apply();
+CREATE TRIGGER registration_participation_on_insert AFTER INSERT ON registration_summary
+    REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION registration_participation_apply();
+CREATE TRIGGER registration_participation_on_update AFTER UPDATE ON registration_summary
+    REFERENCING OLD TABLE AS replaced NEW TABLE AS written FOR EACH STATEMENT
+    EXECUTE FUNCTION registration_participation_apply();
+CREATE TRIGGER registration_participation_on_delete AFTER DELETE ON registration_summary
+    REFERENCING OLD TABLE AS replaced FOR EACH STATEMENT EXECUTE FUNCTION registration_participation_apply();
 
 -- What the registrations already applied count for each of the events, as the row trigger above adds them up.
 CREATE FUNCTION participation_sums(event_ids UUID[])
@@ -80,20 +66,20 @@ CREATE FUNCTION participation_sums(event_ids UUID[])
     FROM registration_summary r WHERE r.event_id = ANY (event_ids) GROUP BY r.event_id
 $$;
 
--- Events written for the first time take the sums of their registrations already applied. The UPDATE goes through
--- event_summary's update trigger, which moves the sums into the events' buckets.
+-- An event written for the first time takes the sums of its registrations already applied, before its row is stored,
+-- so that the tally trigger counts them with the event. (On a row that is already there, an upsert's update keeps the
+-- row's own sums: these are never among the columns it sets.)
 CREATE FUNCTION event_participation_catch_up() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE event_summary e SET registrations = s.registrations, registered_people = s.people,
-                               checked_in_people = s.checked_in, participants_fresh = s.fresh
-    FROM participation_sums(ARRAY(SELECT w.event_id FROM written w)) s
-    WHERE e.event_id = s.event_id;
-    RETURN NULL;
+    SELECT coalesce(s.registrations, 0), coalesce(s.people, 0), coalesce(s.checked_in, 0), s.fresh
+    INTO NEW.registrations, NEW.registered_people, NEW.checked_in_people, NEW.participants_fresh
+    FROM (SELECT 1) one LEFT JOIN participation_sums(ARRAY[NEW.event_id]) s ON true;
+    RETURN NEW;
 END
 $$;
 
-CREATE TRIGGER event_participation_on_insert AFTER INSERT ON event_summary
-    REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION event_participation_catch_up();
+CREATE TRIGGER event_participation_catch_up BEFORE INSERT ON event_summary
+    FOR EACH ROW EXECUTE FUNCTION event_participation_catch_up();
 
 -- V8's tally function with the participants' sums; a theme bucket is written only when its count changes, so a
 -- registration (which changes no event's themes) touches one event bucket and no theme bucket.

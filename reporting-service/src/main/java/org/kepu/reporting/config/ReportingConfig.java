@@ -26,7 +26,7 @@ public interface ReportingConfig {
      * How soon a kept report that facts have made stale may be computed again (service.ReportCache): the most a
      * dashboard lags behind the read models under a stream of facts, and what bounds the recomputations it causes.
      */
-    @WithDefault("250ms")
+    @WithDefault("100ms")
     Duration reportRefresh();
 
     /** The live consumers (messaging.FactConsumers). */

@@ -68,8 +68,8 @@ public class ReadModels {
         return switch (feed) {
             case EVENTS -> applier.applyTogether("reporting.event-summary", jsons, EventSummary.class,
                     events::upsertAll);
-            case REGISTRATIONS -> applier.applyAll("reporting.registrations", jsons, RegistrationSummary.class,
-                    participation::upsert);
+            case REGISTRATIONS -> applier.applyTogether("reporting.registrations", jsons,
+                    RegistrationSummary.class, participation::upsertAll);
             case VENUES -> applier.applyAll("reporting.venue-summary", jsons, VenueSummary.class, venues::upsert);
             case BOOKINGS -> applier.applyAll("reporting.bookings", jsons, BookingSummary.class,
                     participation::upsert);

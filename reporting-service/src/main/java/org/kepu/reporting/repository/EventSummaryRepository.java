@@ -34,6 +34,7 @@ public class EventSummaryRepository {
     public void upsertAll(List<EventSummary> batch) {
         Map<UUID, EventSummary> newest = new LinkedHashMap<>();
         batch.forEach(event -> newest.merge(event.id(), event, (a, b) -> b.version() > a.version() ? b : a));
+        EventLocks.lock(entityManager, newest.keySet());
         COLUMNS.write(entityManager, UPSERT_ALL, List.copyOf(newest.values()));
     }
 

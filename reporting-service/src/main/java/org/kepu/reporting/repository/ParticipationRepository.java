@@ -1,8 +1,14 @@
 package org.kepu.reporting.repository;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.kepu.common.persistence.EntityColumns;
 import org.kepu.reporting.domain.BookingSummary;
 import org.kepu.reporting.domain.RegistrationSummary;
 
@@ -13,24 +19,29 @@ import org.kepu.reporting.domain.RegistrationSummary;
 @ApplicationScoped
 public class ParticipationRepository {
 
+    private static final EntityColumns<RegistrationSummary> REGISTRATIONS = EntityColumns
+            .of(RegistrationSummary.class);
+
+    private static final String UPSERT_REGISTRATIONS = REGISTRATIONS.upsertAll("registration_summary",
+            "registration_id", "registration_summary.version <= EXCLUDED.version", "updated_at");
+
     private final EntityManager entityManager;
 
     public ParticipationRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
-    public void upsert(RegistrationSummary registration) {
-        entityManager.createNativeQuery("""
-                INSERT INTO registration_summary (registration_id, event_id, version, size, status, checked_in)
-                VALUES (:id, :event, :version, :size, :status, :checkedIn)
-                ON CONFLICT (registration_id) DO UPDATE SET
-                    version = EXCLUDED.version, size = EXCLUDED.size, status = EXCLUDED.status,
-                    checked_in = EXCLUDED.checked_in, updated_at = now()
-                WHERE registration_summary.version <= EXCLUDED.version
-                """).setParameter("id", registration.registrationId()).setParameter("event", registration.eventId())
-                .setParameter("version", registration.version()).setParameter("size", registration.size())
-                .setParameter("status", registration.status()).setParameter("checkedIn", registration.checkedIn())
-                .executeUpdate();
+    /**
+     * Stores a batch's registrations in one statement (so that the triggers of V9 add their change to the events' sums
+     * once a batch), each unless a newer version is stored. Of several facts of one registration in the batch the
+     * newest is kept, the later of equal versions: as stored one by one.
+     */
+    public void upsertAll(List<RegistrationSummary> batch) {
+        Map<UUID, RegistrationSummary> newest = new LinkedHashMap<>();
+        batch.forEach(registration -> newest.merge(registration.registrationId(), registration,
+                (a, b) -> b.version() >= a.version() ? b : a));
+        EventLocks.lock(entityManager, newest.values().stream().map(RegistrationSummary::eventId).toList());
+        REGISTRATIONS.write(entityManager, UPSERT_REGISTRATIONS, List.copyOf(newest.values()));
     }
 
     /** Keeps booking facts; slot facts are skipped. */

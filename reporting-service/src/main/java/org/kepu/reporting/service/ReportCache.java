@@ -20,7 +20,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  *
  * <p>
  * A committed batch of facts makes every kept report stale, so a dashboard sees a fact as soon as it is applied. A
- * stale report is computed again when next asked, but at most once per {@code report-refresh} (250 ms): under a
+ * stale report is computed again when next asked, but at most once per {@code report-refresh} (100 ms): under a
  * stream of thousands of facts a second, a busy dashboard then costs four computations a second per report instead of
  * one per request, and is never more than that interval behind the read models. With no facts arriving a report is
  * kept for its TTL; a change an admin makes (a target, a themed day's dates) forgets them all at once.
