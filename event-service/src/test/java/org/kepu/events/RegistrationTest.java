@@ -307,6 +307,49 @@ class RegistrationTest {
     }
 
     @Test
+    void aRushAtAFullEventIsAnsweredBeforeTheResourceWithTheResourcesOwnAnswers() {
+        String id = eventTakingRegistrations(newOrg(), 1, false, null);
+        register(id, 1).then().statusCode(201);
+        Map<String, Object> noPhone = registration("PERSON", 1, newPhone());
+        noPhone.remove("phone");
+        Map<String, Object> unknownField = registration("GROUP", 2, newPhone());
+        unknownField.put("seats", 2);
+        List<String> bodies = List.of(json(registration("PERSON", 1, newPhone())),
+                json(registration("GROUP", 3, newPhone())), json(registration("PERSON", 0, newPhone())),
+                json(noPhone), json(unknownField), "{\"kind\": \"PERSON\", \"size\": ", "null", "[]");
+        double before = OperatorMetricsTest.metric("kepu_registrations_refused_early_total", Map.of());
+        for (String body : bodies) {
+            // A retry with a key always goes through the resource: its answer is the one to give.
+            String throughTheResource = post(id, body, java.util.UUID.randomUUID().toString());
+            // A refusal from the database reminds this replica for a second; the next attempts meet the route.
+            register(id, 1).then().statusCode(409);
+            assertEquals(throughTheResource, post(id, body, null), body);
+        }
+        assertTrue(OperatorMetricsTest.metric("kepu_registrations_refused_early_total", Map.of()) >= before + 2,
+                "refusals answered before the resource");
+        given().contentType("text/plain").body("size=1").when().post("/api/v1/events/" + id + "/registrations").then()
+                .statusCode(415);
+    }
+
+    /** The status, media type and body of a registration attempt, with an Idempotency-Key unless null. */
+    private static String post(String eventId, String body, String key) {
+        io.restassured.specification.RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        io.restassured.response.Response answer = request.when().post("/api/v1/events/" + eventId + "/registrations");
+        return answer.statusCode() + " " + answer.contentType() + " " + answer.asString();
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void everyMoveIsAFactKeyedByTheEventWithCountsAndNoContact() {
         String org = newOrg();
         String id = eventTakingRegistrations(org, 1, true, null);

@@ -36,6 +36,12 @@ public class RecentSeats {
         }
     }
 
+    /** Whether this replica read the event within the last second with no seat left: every registration is refused. */
+    public boolean soldOut(UUID eventId) {
+        Integer left = seatsLeft.getIfPresent(eventId);
+        return left != null && left == 0;
+    }
+
     /** Remembers what was just read of an event open for registration without a wait list. */
     void remember(EventSeats seats) {
         if (seats.takesRegistrations && !seats.keepsWaitList && seats.capacity != null) {
