@@ -103,7 +103,12 @@ function registrationPart(event: Schemas['Event']): HTMLElement {
       body,
     });
     if (data) {
-      part.replaceChildren(h('h3', { id: 'register-heading' }, t('register')), receipt(data));
+      // The receipt does not place a wait-listed registration; reading it back with its token does.
+      const registration = data.registration?.status === 'WAIT_LISTED' && data.registration.id && data.manageToken
+        ? (await api.GET('/api/v1/registrations/{id}', { params: { path: { id: data.registration.id }, header: { 'Registration-Token': data.manageToken } } })).data
+        : undefined;
+      part.replaceChildren(h('h3', { id: 'register-heading' }, t('register')),
+        receipt({ ...data, registration: registration ?? data.registration }));
       return;
     }
     for (const [field, messages] of problemsByField(error)) {

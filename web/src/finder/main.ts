@@ -144,12 +144,15 @@ async function search() {
     size: 50,
   };
   try {
-    const { data, error } = await api.GET('/api/v1/events', { params: { query }, signal: controller.signal });
+    let { data, error } = await api.GET('/api/v1/events', { params: { query }, signal: controller.signal });
+    // Nothing upcoming and no dates chosen: show the past ones rather than an empty page, and say so.
+    const past = !field('from').value && data?.total === 0;
+    if (past) ({ data, error } = await api.GET('/api/v1/events', { params: { query: { ...query, from: undefined } }, signal: controller.signal }));
     if (number !== asked) return;
     if (error || !data) throw new Error(error?.detail ?? 'search failed');
     lastItems = data.items ?? [];
     const total = data.totalCapped ? `${data.total}+` : String(data.total ?? lastItems.length);
-    count.textContent = t('found', total);
+    count.textContent = t('found', total) + (past && lastItems.length ? ` · ${t('pastOnly')}` : '');
     results.replaceChildren(...(lastItems.length ? lastItems.map(card) : [h('li', { class: 'empty' }, t('none'))]));
     drawMarkers(lastItems);
   } catch (failure) {
@@ -166,7 +169,7 @@ let typing: number | undefined;
 form.addEventListener('input', (e) => {
   if ((e.target as HTMLElement).id !== 'q') return;
   clearTimeout(typing);
-  typing = window.setTimeout(search, 120);
+  typing = window.setTimeout(search, 100);
 });
 form.addEventListener('change', async (e) => {
   const target = e.target as HTMLElement;

@@ -25,6 +25,7 @@ export const WORDS = {
   noLocation: { zh: '无法获取您的位置，请在地图上点选一个位置。', en: 'Your location is not available; choose a point on the map.' },
   results: { zh: '活动', en: 'Events' },
   found: { zh: '共 {n} 场', en: '{n} found' },
+  pastOnly: { zh: '暂无即将举行的活动，以下为往期活动', en: 'nothing coming up; these are past events' },
   none: { zh: '没有找到符合条件的活动。', en: 'No events match.' },
   failed: { zh: '查询失败，请稍后再试。', en: 'The search failed; try again later.' },
   mapCaption: { zh: '广东省各市与活动位置；点击地图可按该点查找附近活动。', en: "Guangdong's cities and the events; click the map to search near that point." },
