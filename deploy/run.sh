@@ -65,6 +65,8 @@ java -cp "$ROOT/common/devtools/target/classes" "$ROOT/deploy/local/DemoData.jav
 cat <<MSG
 Kepu is running.
   Gateway:     http://127.0.0.1:8080
+  Finder:      http://127.0.0.1:8080/   (the public event finder)
+  Dashboard:   http://127.0.0.1:8080/dashboard   (sign in with: deploy/local/token.sh --role analyst)
   Swagger UI:  http://127.0.0.1:8080/q/swagger-ui   (merged document: http://127.0.0.1:8080/openapi.json)
   Try:         curl 'http://127.0.0.1:8080/api/v1/events?divisionCode=440100'
                curl http://127.0.0.1:8080/api/v1/reports/events/published-by-city

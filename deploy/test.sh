@@ -19,6 +19,12 @@ if ! command -v npm >/dev/null 2>&1; then
   [ "$(id -u)" -eq 0 ] || { echo "test: npm is needed for the OpenAPI lint; apt-get install nodejs npm" >&2; exit 1; }
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null)
 fi
+# The web pages' browser tests (system-tests' WebPagesInTheBrowserTest) drive Debian's Chromium with playwright-core
+# (a browser download, npx playwright install, cannot work here), with a Chinese font for legible screenshots.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then
+  [ "$(id -u)" -eq 0 ] || { echo "test: the web pages' tests need: apt-get install chromium fonts-wqy-microhei" >&2; exit 1; }
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null)
+fi
 [ -x build/lint/node_modules/.bin/spectral ] && [ -x build/lint/node_modules/.bin/tsc ] || (cd build/lint && npm ci --silent >/dev/null)
 
 ./mvnw -B --no-transfer-progress verify "$@"

@@ -23,9 +23,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.tracing.TracingPolicy;
 
 /**
- * The gateway's public port. API requests go from a plain Vert.x server straight into the {@link ApiPipeline};
- * everything else — health, metrics, the merged OpenAPI, Swagger UI — goes on to Quarkus' own router, in the same
- * process. Quarkus' HTTP server itself does not listen ({@code quarkus.http.host-enabled=false}).
+ * The gateway's public port. API requests go from a plain Vert.x server straight into the {@link ApiPipeline}, the
+ * web pages and their assets to {@link WebPages}; everything else — health, metrics, the merged OpenAPI, Swagger UI —
+ * goes on to Quarkus' own router, in the same process. Quarkus' HTTP server itself does not listen ({@code quarkus.http.host-enabled=false}).
  * <p>
  * Why not a route on Quarkus' router: its per-request machinery (a routing context, security, CORS and context
  * propagation handlers, a request wrapper that re-checks every pause) costs a proxied request a good part of its CPU
@@ -41,10 +41,13 @@ public class PublicListener {
     private final ApiPipeline pipeline;
     private final GatewayConfig config;
     private final InFlightRequests inFlight;
+    private final WebPages pages;
     private volatile String deployment;
 
-    public PublicListener(Vertx vertx, ApiPipeline pipeline, GatewayConfig config, InFlightRequests inFlight) {
+    public PublicListener(Vertx vertx, ApiPipeline pipeline, GatewayConfig config, InFlightRequests inFlight,
+            WebPages pages) {
         this.vertx = vertx;
+        this.pages = pages;
         this.pipeline = pipeline;
         this.config = config;
         this.inFlight = inFlight;
@@ -109,7 +112,7 @@ public class PublicListener {
             String path = request.path();
             if (path != null && path.startsWith("/api") && (path.length() == 4 || path.charAt(4) == '/')) {
                 pipeline.handle(request);
-            } else {
+            } else if (!pages.answer(request)) {
                 quarkus.handle(request);
             }
         }
