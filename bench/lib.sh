@@ -56,7 +56,8 @@ pids=()
 # Event loops of the gateway, workers of nginx: one per core unless THREADS says otherwise (either's default).
 PROXY_THREADS="${THREADS:-$(nproc)}"
 # Every JVM a bench starts runs like deploy/run.sh starts the services; BENCH_JVM_FLAGS="…" replaces the flags (e.g.
-# to measure a smaller heap's footprint and speed).
+# to measure a smaller heap's footprint and speed), and BENCH_JVM_FLAGS_<service>="…" (event_service, venue_service,
+# reporting_service, gateway) adds flags to one service's, such as its own -Xmx.
 read -r -a BENCH_JVM <<<"${BENCH_JVM_FLAGS:--Xmx512m -XX:+UseSerialGC}"
 
 declare -A pid_of # NAME (or service name) -> pid
@@ -64,8 +65,9 @@ stop_started() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; do
 # APPS names another folder holding the services' builds as SERVICE/target/quarkus-app (default this checkout), e.g. a
 # worktree of an earlier commit built there, so a bench measures that build with the same scripts, stack and keys.
 start() { # name port env...   (NAME=… names the log when one service runs twice)
-  local name=$1 port=$2 log="$WORK/${NAME:-$1}.log"; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" nohup java "${BENCH_JVM[@]}" -jar "${APPS:-$ROOT}/$name/target/quarkus-app/quarkus-run.jar" \
+  local name=$1 port=$2 log="$WORK/${NAME:-$1}.log" own; shift 2
+  own="BENCH_JVM_FLAGS_${name//-/_}"; read -r -a own <<<"${!own:-}"
+  env "$@" QUARKUS_HTTP_PORT="$port" nohup java "${BENCH_JVM[@]}" "${own[@]}" -jar "${APPS:-$ROOT}/$name/target/quarkus-app/quarkus-run.jar" \
     >"$log" 2>&1 &
   pids+=($!)
   pid_of[${NAME:-$name}]=$!
