@@ -14,6 +14,14 @@ public record BookingSummary(UUID bookingId, UUID slotId, UUID venueId, String d
         String economicRegion, OffsetDateTime slotStartsAt, Long version, Integer size, String status,
         Integer attended) {
 
+    /** As stored: a fact from before bookings carried a version counts as version 0. */
+    public BookingSummary versioned() {
+        return version != null
+                ? this
+                : new BookingSummary(bookingId, slotId, venueId, divisionCode, cityCode, economicRegion, slotStartsAt,
+                        0L, size, status, attended);
+    }
+
     /** Whether the fact is about a booking (rather than a slot). */
     public boolean isBooking() {
         return bookingId != null && size != null && status != null;

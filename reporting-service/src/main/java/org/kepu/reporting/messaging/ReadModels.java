@@ -69,10 +69,10 @@ public class ReadModels {
             case EVENTS -> applier.applyTogether("reporting.event-summary", jsons, EventSummary.class,
                     events::upsertAll);
             case REGISTRATIONS -> applier.applyTogether("reporting.registrations", jsons,
-                    RegistrationSummary.class, participation::upsertAll);
+                    RegistrationSummary.class, participation::upsertRegistrations);
             case VENUES -> applier.applyAll("reporting.venue-summary", jsons, VenueSummary.class, venues::upsert);
-            case BOOKINGS -> applier.applyAll("reporting.bookings", jsons, BookingSummary.class,
-                    participation::upsert);
+            case BOOKINGS -> applier.applyTogether("reporting.bookings", jsons, BookingSummary.class,
+                    participation::upsertBookings);
             case TOURS -> applier.applyAll("reporting.tour-stops", jsons, TourStopSummary.class, stops::upsert);
         };
     }

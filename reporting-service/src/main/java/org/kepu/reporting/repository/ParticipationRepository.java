@@ -25,6 +25,11 @@ public class ParticipationRepository {
     private static final String UPSERT_REGISTRATIONS = REGISTRATIONS.upsertAll("registration_summary",
             "registration_id", "registration_summary.version <= EXCLUDED.version", "updated_at");
 
+    private static final EntityColumns<BookingSummary> BOOKINGS = EntityColumns.of(BookingSummary.class);
+
+    private static final String UPSERT_BOOKINGS = BOOKINGS.upsertAll("booking_summary", "booking_id",
+            "booking_summary.version <= EXCLUDED.version", "updated_at");
+
     private final EntityManager entityManager;
 
     public ParticipationRepository(EntityManager entityManager) {
@@ -36,7 +41,7 @@ public class ParticipationRepository {
      * once a batch), each unless a newer version is stored. Of several facts of one registration in the batch the
      * newest is kept, the later of equal versions: as stored one by one.
      */
-    public void upsertAll(List<RegistrationSummary> batch) {
+    public void upsertRegistrations(List<RegistrationSummary> batch) {
         Map<UUID, RegistrationSummary> newest = new LinkedHashMap<>();
         batch.forEach(registration -> newest.merge(registration.registrationId(), registration,
                 (a, b) -> b.version() >= a.version() ? b : a));
@@ -44,27 +49,14 @@ public class ParticipationRepository {
         REGISTRATIONS.write(entityManager, UPSERT_REGISTRATIONS, List.copyOf(newest.values()));
     }
 
-    /** Keeps booking facts; slot facts are skipped. */
-    public void upsert(BookingSummary booking) {
-        if (!booking.isBooking()) {
-            return;
-        }
-        entityManager.createNativeQuery("""
-                INSERT INTO booking_summary (booking_id, slot_id, venue_id, division_code, city_code, economic_region,
-                                             slot_starts_at, version, size, status, attended)
-                VALUES (:id, :slot, :venue, :division, :city, :region, :startsAt, :version, :size, :status, :attended)
-                ON CONFLICT (booking_id) DO UPDATE SET
-                    version = EXCLUDED.version, size = EXCLUDED.size, status = EXCLUDED.status,
-                    attended = EXCLUDED.attended, division_code = EXCLUDED.division_code,
-                    city_code = EXCLUDED.city_code, economic_region = EXCLUDED.economic_region,
-                    slot_starts_at = EXCLUDED.slot_starts_at, updated_at = now()
-                WHERE booking_summary.version <= EXCLUDED.version
-                """).setParameter("id", booking.bookingId()).setParameter("slot", booking.slotId())
-                .setParameter("venue", booking.venueId()).setParameter("division", booking.divisionCode())
-                .setParameter("city", booking.cityCode()).setParameter("region", booking.economicRegion())
-                .setParameter("startsAt", booking.slotStartsAt())
-                .setParameter("version", booking.version() == null ? 0L : booking.version())
-                .setParameter("size", booking.size()).setParameter("status", booking.status())
-                .setParameter("attended", booking.attended()).executeUpdate();
+    /**
+     * Stores a batch's bookings in one statement, each unless a newer version is stored; slot facts are skipped. Of
+     * several facts of one booking in the batch the newest is kept, the later of equal versions: as stored one by one.
+     */
+    public void upsertBookings(List<BookingSummary> batch) {
+        Map<UUID, BookingSummary> newest = new LinkedHashMap<>();
+        batch.stream().filter(BookingSummary::isBooking).map(BookingSummary::versioned).forEach(booking -> newest
+                .merge(booking.bookingId(), booking, (a, b) -> b.version() >= a.version() ? b : a));
+        BOOKINGS.write(entityManager, UPSERT_BOOKINGS, List.copyOf(newest.values()));
     }
 }
