@@ -81,7 +81,6 @@ public class SoldOutRefusals {
             context.next();
             return;
         }
-        request.exceptionHandler(context::fail);
         request.body().onFailure(context::fail).onSuccess(body -> {
             Problem problem = problem(body);
             if (problem.status() == 409) {
